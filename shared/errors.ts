@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Every failure a lecturer can meet has a code the UI and CLI can act on, and a message written for them:
+ * what happened, to which file, and what to do next. Internal details (stderr, stacks) go to the log, not here.
+ */
+export const errorCodes = [
+  // the lecture file itself
+  'file-missing',
+  'file-unreadable',
+  'file-empty',
+  'not-media',
+  'truncated',
+  'no-audio',
+  'unsupported-codec',
+  'unsupported-container',
+  'too-large',
+  'too-long',
+  // where results go
+  'output-unwritable',
+  'disk-full',
+  // the machine
+  'ffmpeg-missing',
+  'worker-crashed',
+  // the job
+  'cancelled',
+  'job-not-found',
+  'job-busy',
+  'invalid-input',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** Codes that mean "the input you gave is wrong" (CLI exit 2) rather than "something broke" (exit 1). */
+const inputErrorCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'file-missing',
+  'file-unreadable',
+  'file-empty',
+  'not-media',
+  'truncated',
+  'no-audio',
+  'unsupported-codec',
+  'unsupported-container',
+  'too-large',
+  'too-long',
+  'output-unwritable',
+  'job-not-found',
+  'invalid-input',
+]);
+
+export function isInputError(code: ErrorCode): boolean {
+  return inputErrorCodes.has(code);
+}
+
+export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export class LecternError extends Error {
+  override readonly name = 'LecternError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  toJSON(): AppError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isLecternError(value: unknown): value is LecternError {
+  return value instanceof LecternError;
+}
+
+/** Turns anything thrown into something safe to show: known errors keep their words, the rest become 'internal'. */
+export function toAppError(error: unknown): AppError {
+  if (isLecternError(error)) return error.toJSON();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `Something went wrong inside Lectern: ${message}` };
+}
