@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { LecternError, isInputError, toAppError } from '../../shared/errors.ts';
+import { cancelCommand } from './commands/cancel.ts';
+import { jobsCommand } from './commands/jobs.ts';
+import { processCommand } from './commands/process.ts';
+import { resumeCommand } from './commands/resume.ts';
+import { exitCodes, type ExitCode } from './exitCodes.ts';
+
+const usage = `Usage: lectern <command> [options]
+
+Commands:
+  process <media...>   Run the pipeline on one or more lecture recordings.
+      --out DIR          Output folder (one lecture: the folder itself; several: a folder per lecture inside it).
+      --captions FILE    Captions (.srt/.vtt) or transcript (.json) for the recording (one recording only).
+      --clips N          Number of highlights (1-20, default 5).
+      --json             Print the result as JSON on stdout.
+  jobs [--json]        List the queue.
+  resume <jobId>       Continue a job from its first unfinished stage.
+  cancel <jobId>       Cancel a job, here or in another running Lectern.
+
+Exit codes: 0 success, 2 invalid input (the reason is printed on stderr), 1 anything else.
+Data folder: LECTERN_DATA_DIR, else the app's data folder.`;
+
+const jobIdArg = z.coerce.number().int().positive();
+const clipsArg = z.coerce.number().int().min(1).max(20);
+
+function parseJobId(value: string | undefined, command: string): number {
+  const parsed = jobIdArg.safeParse(value);
+  if (!parsed.success) throw new LecternError('invalid-input', `"lectern ${command}" needs a job number, e.g. lectern ${command} 3.`);
+  return parsed.data;
+}
+
+async function dispatch(argv: string[]): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      captions: { type: 'string' },
+      clips: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const json = values.json ?? false;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return command || values.help ? exitCodes.ok : exitCodes.invalidInput;
+  }
+  switch (command) {
+    case 'process': {
+      if (rest.length === 0) throw new LecternError('invalid-input', 'Name at least one recording: lectern process lecture.mp4');
+      if (values.captions && rest.length > 1) {
+        throw new LecternError('invalid-input', '--captions goes with one recording; for several, put a .srt or .vtt with the same name beside each.');
+      }
+      const clips = values.clips === undefined ? undefined : clipsArg.safeParse(values.clips);
+      if (clips && !clips.success) throw new LecternError('invalid-input', '--clips must be a whole number from 1 to 20.');
+      return processCommand({ media: rest, out: values.out, captions: values.captions, clips: clips?.data, json });
+    }
+    case 'jobs':
+      return jobsCommand({ json });
+    case 'resume':
+      return resumeCommand({ jobId: parseJobId(rest[0], 'resume'), json });
+    case 'cancel':
+      return cancelCommand({ jobId: parseJobId(rest[0], 'cancel'), json });
+    default:
+      throw new LecternError('invalid-input', `Unknown command "${command}".\n\n${usage}`);
+  }
+}
+
+/** Runs the CLI and returns the exit code; errors become one line on stderr, never a stack trace. */
+export async function runCli(argv: string[]): Promise<ExitCode> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    const appError =
+      error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+        ? { code: 'invalid-input' as const, message: `${error.message}\n\n${usage}` }
+        : toAppError(error);
+    process.stderr.write(`lectern: ${appError.message}\n`);
+    return isInputError(appError.code) ? exitCodes.invalidInput : exitCodes.failed;
+  }
+}

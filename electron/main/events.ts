@@ -1,0 +1,30 @@
+import type { EventContract, EventPayload } from '../../shared/ipc/contract.ts';
+import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import type { JobService } from '../services/types.ts';
+
+/** The slice of WebContents an event needs; a window that closed simply stops receiving. */
+export interface EventTarget {
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export function sendEvent<E extends EventContract>(
+  target: EventTarget | null,
+  event: E,
+  payload: EventPayload<E>,
+): void {
+  if (target && !target.isDestroyed()) target.send(event.channel, payload);
+}
+
+/**
+ * Pushes queue changes to whichever window is open now (`currentTarget` is asked on every event, so a window
+ * re-created on macOS keeps receiving). Returns the function that stops forwarding.
+ */
+export function forwardJobEvents(jobs: JobService, currentTarget: () => EventTarget | null): () => void {
+  const stopProgress = jobs.onProgress((progress) => sendEvent(currentTarget(), jobsEvents.progress, progress));
+  const stopUpdates = jobs.onJobUpdated((job) => sendEvent(currentTarget(), jobsEvents.updated, job));
+  return () => {
+    stopProgress();
+    stopUpdates();
+  };
+}

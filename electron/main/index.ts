@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
+import { toAppError } from '../../shared/errors.ts';
+import { logsDir } from '../logging/logger.ts';
+import { createServices } from '../services/container.ts';
+import { registerAppHandlers } from './appHandlers.ts';
+import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
+import { forwardJobEvents } from './events.ts';
+import { handle, trustRenderer } from './ipc.ts';
+import { registerJobHandlers } from './jobHandlers.ts';
+import { appMenuTemplate } from './menu.ts';
+import { openLectureFromMenu } from './openLecture.ts';
+import { shutdownBeforeQuit } from './quitGuard.ts';
+import { createMainWindow, focusWindow, hardenSession, type RendererLocation } from './window.ts';
+
+// Chromium keys the single-instance lock and its caches by userData, so a test's own data dir must be set first:
+// otherwise two test runs with different LECTERN_DATA_DIRs would lock each other out.
+const dataDirOverride = process.env.LECTERN_DATA_DIR;
+if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+
+if (app.requestSingleInstanceLock()) {
+  startLectern().catch((error: unknown) => {
+    dialog.showErrorBox('Lectern could not start', toAppError(error).message);
+    app.exit(1);
+  });
+} else {
+  // Another Lectern is open; it receives 'second-instance' and comes to the front.
+  app.quit();
+}
+
+/** electron-vite sets ELECTRON_RENDERER_URL under `electron-vite dev`; a packaged app never trusts it. */
+function rendererLocation(): RendererLocation & { dev: boolean } {
+  // This entry is built to out/main/index.js; the renderer and preload sit beside it in out/.
+  const outDir = path.resolve(import.meta.dirname, '..');
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  return {
+    appUrl: devServerUrl ?? pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href,
+    preloadPath: path.join(outDir, 'preload', 'index.cjs'),
+    dev: devServerUrl !== undefined,
+  };
+}
+
+async function startLectern(): Promise<void> {
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => focusWindow(mainWindow));
+
+  await app.whenReady();
+  const location = rendererLocation();
+  hardenSession(session.defaultSession, contentSecurityPolicy({ dev: location.dev, delivery: 'header' }));
+
+  const services = await createServices({ dataDir: app.getPath('userData'), resumeQueued: true });
+  const { jobs, info } = services;
+  registerJobHandlers(handle, jobs);
+  registerAppHandlers(handle, {
+    versions: {
+      app: app.getVersion(),
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    },
+    dataDir: info.dataDir,
+    ffmpegSource: info.ffmpegSource,
+  });
+  const stopForwarding = forwardJobEvents(jobs, () =>
+    mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null,
+  );
+
+  function openWindow(): void {
+    const window = createMainWindow(location);
+    trustRenderer(window.webContents, location.appUrl);
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    window
+      .loadURL(location.appUrl)
+      .catch((error: unknown) => services.logger.error({ error }, 'renderer failed to load'));
+  }
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate(
+        { dev: location.dev, mac: process.platform === 'darwin' },
+        {
+          openLecture: () => void openLectureFromMenu(mainWindow, jobs),
+          openLogsFolder: () => {
+            const folder = logsDir(info.dataDir);
+            mkdirSync(folder, { recursive: true });
+            void shell.openPath(folder);
+          },
+        },
+      ),
+    ),
+  );
+
+  app.on(
+    'before-quit',
+    shutdownBeforeQuit({
+      shutdown: async () => {
+        stopForwarding();
+        await services.shutdown();
+      },
+      quit: () => app.quit(),
+      timeoutMs: 10_000,
+      onError: (error) => services.logger.error({ error }, 'shutdown did not finish cleanly'),
+    }),
+  );
+  app.on('window-all-closed', () => {
+    // macOS apps stay open without windows; the Dock icon brings the window back ('activate').
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (mainWindow === null) openWindow();
+  });
+
+  openWindow();
+}

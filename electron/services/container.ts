@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { inputLimitsSchema, type InputLimits } from '../../shared/domain/settings.ts';
+import { limitsFromEnv } from './limits.ts';
+import { jobSummary, type JobRow } from '../db/jobsRepo.ts';
+import { closeDatabase, databaseFile, openDatabase, type LecternDb } from '../db/open.ts';
+import { createLogger } from '../logging/logger.ts';
+import { createJobQueue, recoverInterruptedJobs, type JobQueue } from '../pipeline/engine/queue.ts';
+import { abortAllFfmpeg } from '../pipeline/ffmpeg/registry.ts';
+import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts';
+import { pipelineStages } from '../pipeline/stages/index.ts';
+import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
+import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
+import { createJobEvents, createJobService } from './jobService.ts';
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** Where each lecture's output folder is created unless a job says otherwise. */
+  outputRoot?: string;
+  /** ':memory:' for tests; defaults to `<dataDir>/lectern.db`. */
+  databaseFile?: string;
+  limits?: Partial<InputLimits>;
+  concurrency?: number;
+  /** The app resumes interrupted and queued jobs at start; the CLI runs only what it was asked to. */
+  resumeQueued?: boolean;
+  logger?: Logger;
+}
+
+/**
+ * Builds Lectern's services once per process (the Electron main process, a CLI run, a test) and knows how to
+ * take them down: cancel running work so it resumes later, stop FFmpeg and workers, close the database.
+ */
+export async function createServices(options: ServicesOptions) {
+  const dataDir = path.resolve(options.dataDir);
+  const logger = options.logger ?? createLogger({ dataDir });
+  const ffmpeg = resolveFfmpegPaths();
+  await checkFfmpeg(ffmpeg);
+  const db: LecternDb = openDatabase(options.databaseFile ?? databaseFile(dataDir));
+  const limits = inputLimitsSchema.parse({ ...limitsFromEnv(), ...options.limits });
+  const pool: WorkerPool = createWorkerPool({ workerUrl: defaultWorkerUrl() });
+  const events = createJobEvents();
+  const publish = (job: JobRow) => events.emitUpdated(jobSummary(db, job.id));
+  const queue: JobQueue = createJobQueue({
+    db,
+    pool,
+    logger,
+    stages: pipelineStages,
+    limits,
+    jobsDir: path.join(dataDir, 'jobs'),
+    concurrency: options.concurrency ?? 1,
+    onProgress: events.emitProgress,
+    onJobUpdated: publish,
+  });
+  const outputRoot = options.outputRoot ?? path.join(dataDir, 'output');
+  const jobs = createJobService({
+    db,
+    queue,
+    limits,
+    dataDir,
+    events,
+    defaults: () => ({ clipCount: 5, captionsPath: null, outputRoot }),
+  });
+
+  const recovered = recoverInterruptedJobs(db);
+  if (options.resumeQueued) {
+    for (const job of jobs.list()) if (job.status === 'queued') queue.enqueue(job.id);
+  }
+  logger.info({ dataDir, ffmpeg: ffmpeg.source.ffmpeg, recovered: recovered.map((j) => j.id) }, 'services started');
+
+  let stopped = false;
+  async function shutdown(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    await queue.shutdown();
+    abortAllFfmpeg();
+    await pool.close();
+    closeDatabase(db);
+    logger.info('services stopped');
+    logger.flush?.();
+  }
+
+  return { db, logger, pool, queue, jobs, events, limits, shutdown, info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg } };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatTimeLeft } from './format.ts';
+
+describe('formatTimeLeft', () => {
+  it.each([
+    [null, 'Estimating time left…'],
+    [0, 'Less than a minute left'],
+    [59, 'Less than a minute left'],
+    [60, 'About 1 min left'],
+    [29 * 60 + 40, 'About 30 min left'],
+    [3600, 'About 1 h left'],
+    [2 * 3600 + 14 * 60, 'About 2 h 14 min left'],
+  ])('%s seconds reads "%s"', (seconds, words) => {
+    expect(formatTimeLeft(seconds)).toBe(words);
+  });
+});
+
+it('formatPercent rounds to whole percent', () => {
+  expect(formatPercent(0.456)).toBe('46%');
+  expect(formatPercent(1)).toBe('100%');
+});

@@ -1,0 +1,58 @@
+import { appContracts } from './app.contract.ts';
+import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
+import { jobsContracts, jobsEvents } from './jobs.contract.ts';
+
+/** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
+export const contracts = [...Object.values(jobsContracts), ...Object.values(appContracts)];
+
+/** Every event the main process may push to the renderer. */
+export const events = [...Object.values(jobsEvents)];
+
+export type InvokeContract = (typeof contracts)[number];
+export type InvokeChannel = InvokeContract['channel'];
+export type ContractFor<Channel extends InvokeChannel> = Extract<InvokeContract, { channel: Channel }>;
+
+export type PushEvent = (typeof events)[number];
+export type EventChannel = PushEvent['channel'];
+export type EventFor<Channel extends EventChannel> = Extract<PushEvent, { channel: Channel }>;
+
+/** The preload's allowlists: derived, never typed by hand, so a channel cannot be reachable without a contract. */
+export const invokeChannels: ReadonlySet<string> = new Set(contracts.map((contract) => contract.channel));
+export const eventChannels: ReadonlySet<string> = new Set(events.map((event) => event.channel));
+
+export function isInvokeChannel(channel: string): channel is InvokeChannel {
+  return invokeChannels.has(channel);
+}
+
+export function isEventChannel(channel: string): channel is EventChannel {
+  return eventChannels.has(channel);
+}
+
+/** Requests whose input may be left out (`z.void()`) take no argument; the rest take exactly one. */
+export type InvokeArgs<Channel extends InvokeChannel> =
+  undefined extends ContractInput<ContractFor<Channel>>
+    ? [input?: ContractInput<ContractFor<Channel>>]
+    : [input: ContractInput<ContractFor<Channel>>];
+
+/**
+ * `window.api` as the preload exposes it. `DroppedFile` is the DOM `File`; it is a parameter because shared code
+ * cannot name DOM types.
+ */
+export interface LecternApi<DroppedFile = unknown> {
+  invoke<Channel extends InvokeChannel>(
+    channel: Channel,
+    ...args: InvokeArgs<Channel>
+  ): Promise<IpcResult<ContractOutput<ContractFor<Channel>>>>;
+  /** Returns the function that stops listening; call it when the subscriber goes away. */
+  on<Channel extends EventChannel>(
+    channel: Channel,
+    listener: (payload: EventPayload<EventFor<Channel>>) => void,
+  ): () => void;
+  /** The file's path on disk, or '' when it has none (e.g. dragged from a web page). */
+  pathForFile(file: DroppedFile): string;
+}
+
+export type { AppInfo } from './app.contract.ts';
+export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInput } from './contract.ts';
+export { appContracts } from './app.contract.ts';
+export { jobsContracts, jobsEvents } from './jobs.contract.ts';

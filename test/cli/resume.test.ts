@@ -1,0 +1,115 @@
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { longLecture } from '../support/fixtures.ts';
+import { runLectern, scratchDir, startLectern } from '../support/lectern.ts';
+
+interface StageRow {
+  stage: string;
+  status: string;
+  attempts: number;
+  started_at: number;
+  finished_at: number | null;
+}
+
+function readStages(dbFile: string): StageRow[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select stage, status, attempts, started_at, finished_at from job_stages order by started_at').all() as StageRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Polls the job's database (WAL allows a reader beside the writer) until `ready` says so. */
+async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const value = read();
+      if (value !== undefined) return value;
+    } catch {
+      // The database may not exist yet.
+    }
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('a job killed mid-stage', () => {
+  const scratch = scratchDir();
+  afterAll(() => scratch.cleanup());
+
+  it('resumes from the first unfinished stage and never redoes a finished one', async () => {
+    const dataDir = path.join(scratch.dir, 'data');
+    const dbFile = path.join(dataDir, 'lectern.db');
+    const env = { LECTERN_DATA_DIR: dataDir };
+    const lecture = longLecture(10);
+
+    const { child, result } = startLectern(['process', lecture, '--out', path.join(scratch.dir, 'out')], env);
+    const probe = await waitFor(() => {
+      const stages = readStages(dbFile);
+      const probeDone = stages.find((s) => s.stage === 'probe' && s.status === 'done');
+      const audioRunning = stages.some((s) => s.stage === 'audio' && s.status === 'running');
+      return probeDone && audioRunning ? probeDone : undefined;
+    }, 'the probe stage to finish and audio to start');
+    child.kill('SIGKILL');
+    const killed = await result;
+    expect(killed.signal).toBe('SIGKILL');
+
+    const afterKill = readStages(dbFile);
+    expect(afterKill.find((s) => s.stage === 'audio')?.status).toBe('running');
+
+    const listed = await runLectern(['jobs', '--json'], env);
+    const { jobs } = JSON.parse(listed.stdout) as { jobs: { id: number; status: string }[] };
+    expect(jobs[0]?.status).toBe('queued');
+
+    const resumed = await runLectern(['resume', String(jobs[0]?.id), '--json'], env);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const final = readStages(dbFile);
+    const probeAfter = final.find((s) => s.stage === 'probe');
+    // Same start time and one attempt: the probe was not run again.
+    expect(probeAfter).toEqual(probe);
+    const audio = final.find((s) => s.stage === 'audio');
+    expect(audio?.status).toBe('done');
+    expect(audio?.attempts).toBe(2);
+
+    const db = new Database(dbFile, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const log = db.prepare('select message from processing_logs order by id').pluck().all() as string[];
+    db.close();
+    expect(log.some((m) => m.startsWith('Interrupted during "audio"'))).toBe(true);
+  });
+});
+
+describe('lectern cancel', () => {
+  const scratch = scratchDir();
+  afterAll(() => scratch.cleanup());
+
+  it('stops a job running in another process and keeps its finished stages', async () => {
+    const dataDir = path.join(scratch.dir, 'data');
+    const dbFile = path.join(dataDir, 'lectern.db');
+    const env = { LECTERN_DATA_DIR: dataDir };
+    const { result } = startLectern(['process', longLecture(10), '--out', path.join(scratch.dir, 'out')], env);
+    await waitFor(
+      () => (readStages(dbFile).some((s) => s.stage === 'audio' && s.status === 'running') ? true : undefined),
+      'audio to start',
+    );
+    const cancelled = await runLectern(['cancel', '1', '--json'], env);
+    expect(cancelled.code).toBe(0);
+    expect((JSON.parse(cancelled.stdout) as { jobs: { status: string }[] }).jobs[0]?.status).toBe('cancelled');
+    const first = await result;
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/job 1 physics-x10\.webm: cancelled/);
+    const stages = readStages(dbFile);
+    expect(stages.find((s) => s.stage === 'probe')?.status).toBe('done');
+    expect(stages.find((s) => s.stage === 'audio')?.status).toBe('failed');
+
+    // Retry continues where it stopped.
+    const resumed = await runLectern(['resume', '1'], env);
+    expect(resumed.code).toBe(0);
+    expect(readStages(dbFile).find((s) => s.stage === 'probe')?.attempts).toBe(1);
+  });
+});
