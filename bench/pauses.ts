@@ -111,7 +111,10 @@ function timeFfmpeg(args: string[]): { wallSec: number; cpuSec: number | null; r
   const timed = process.platform === 'linux' && existsSync('/usr/bin/time');
   const started = performance.now();
   const run = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M cpu_s=%U+%S', ffmpeg, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync('/usr/bin/time', ['-f', 'maxrss_kb=%M cpu_s=%U+%S', ffmpeg, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      })
     : spawnSync(ffmpeg, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const wallSec = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`ffmpeg ${args.join(' ')} failed:\n${run.stderr.slice(-2000)}`);
@@ -156,10 +159,30 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   // Always decoded afresh, so the decode row is measured; the file is overwritten with identical samples.
-  const decodeArgs = ['-hide_banner', '-nostats', '-y', ...loopedInput, '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 'f32le', pcmPath];
+  const decodeArgs = [
+    '-hide_banner',
+    '-nostats',
+    '-y',
+    ...loopedInput,
+    '-vn',
+    '-ac',
+    '1',
+    '-ar',
+    String(sampleRate),
+    '-f',
+    'f32le',
+    pcmPath,
+  ];
   const decode = fastest(repeat, () => timeFfmpeg(decodeArgs));
   const audioSec = statSync(pcmPath).size / 4 / sampleRate;
-  rows.push({ name: `ffmpeg decode ${path.extname(source)} → f32 16k mono`, audioSec, wallSec: decode.wallSec, cpuSec: decode.cpuSec, rssMb: decode.rssMb, pauses: null });
+  rows.push({
+    name: `ffmpeg decode ${path.extname(source)} → f32 16k mono`,
+    audioSec,
+    wallSec: decode.wallSec,
+    cpuSec: decode.cpuSec,
+    rssMb: decode.rssMb,
+    pauses: null,
+  });
 
   const kinds: ChildKind[] = ['silero', 'silero-2threads', 'silero-2workers', 'energy'];
   for (const kind of kinds) {
@@ -168,11 +191,23 @@ async function main(): Promise<void> {
     const r = runs.reduce((a, b) => (b.wallSec < a.wallSec ? b : a));
     // A Silero row that quietly measured the energy fallback would be a wrong number, not a slow one.
     if (kind !== 'energy' && r.detector !== 'silero') throw new Error(`${kind} ran ${r.detector}: ${r.note ?? ''}`);
-    rows.push({ name: kind, audioSec, wallSec: r.wallSec, cpuSec: r.cpuSec, rssMb: r.maxRssKb / 1024, pauses: r.pauses, ...(r.note ? { note: r.note } : {}) });
+    rows.push({
+      name: kind,
+      audioSec,
+      wallSec: r.wallSec,
+      cpuSec: r.cpuSec,
+      rssMb: r.maxRssKb / 1024,
+      pauses: r.pauses,
+      ...(r.note ? { note: r.note } : {}),
+    });
   }
   const onPcm = ['-f', 'f32le', '-ar', String(sampleRate), '-ac', '1', '-i', pcmPath];
   rows.push(fastest(repeat, () => silencedetectRow('ffmpeg silencedetect -35dB/0.3s (on f32)', onPcm, audioSec)));
-  rows.push(fastest(repeat, () => silencedetectRow(`ffmpeg decode+silencedetect (${path.extname(source)})`, loopedInput, audioSec)));
+  rows.push(
+    fastest(repeat, () =>
+      silencedetectRow(`ffmpeg decode+silencedetect (${path.extname(source)})`, loopedInput, audioSec),
+    ),
+  );
 
   printTable(rows, source, os.availableParallelism(), repeat);
 }
@@ -200,7 +235,8 @@ function printTable(rows: Row[], source: string, cores: number, repeat: number):
     r.pauses === null ? '–' : String(r.pauses),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   console.log(`\n${source} looped, ${cores} cores, Node ${process.versions.node}, best of ${repeat}\n`);
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));

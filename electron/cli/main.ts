@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LecternError, isInputError, toAppError } from '../../shared/errors.ts';
+import { analyzeCommand } from './commands/analyze.ts';
 import { cancelCommand } from './commands/cancel.ts';
 import { jobsCommand } from './commands/jobs.ts';
+import { modelsCommand } from './commands/models.ts';
 import { processCommand } from './commands/process.ts';
 import { resumeCommand } from './commands/resume.ts';
 import { exitCodes, type ExitCode } from './exitCodes.ts';
@@ -15,6 +17,11 @@ Commands:
       --captions FILE    Captions (.srt/.vtt) or transcript (.json) for the recording (one recording only).
       --clips N          Number of highlights (1-20, default 5).
       --json             Print the result as JSON on stdout.
+  analyze <transcript> Topics and highlights from a transcript alone (.srt, .vtt, .json); no media needed.
+      --clips N, --json  As above; --json prints {"segments":[…],"highlights":[…]}.
+  models [list]        Local speech-recognition models: installed and available.
+  models download <name> / models import <file>
+                       Get a model once (needs internet), or import an archive or folder you have.
   jobs [--json]        List the queue.
   resume <jobId>       Continue a job from its first unfinished stage.
   cancel <jobId>       Cancel a job, here or in another running Lectern.
@@ -29,6 +36,13 @@ function parseJobId(value: string | undefined, command: string): number {
   const parsed = jobIdArg.safeParse(value);
   if (!parsed.success) throw new LecternError('invalid-input', `"lectern ${command}" needs a job number, e.g. lectern ${command} 3.`);
   return parsed.data;
+}
+
+function parseClips(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const clips = clipsArg.safeParse(value);
+  if (!clips.success) throw new LecternError('invalid-input', '--clips must be a whole number from 1 to 20.');
+  return clips.data;
 }
 
 async function dispatch(argv: string[]): Promise<ExitCode> {
@@ -55,10 +69,14 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
       if (values.captions && rest.length > 1) {
         throw new LecternError('invalid-input', '--captions goes with one recording; for several, put a .srt or .vtt with the same name beside each.');
       }
-      const clips = values.clips === undefined ? undefined : clipsArg.safeParse(values.clips);
-      if (clips && !clips.success) throw new LecternError('invalid-input', '--clips must be a whole number from 1 to 20.');
-      return processCommand({ media: rest, out: values.out, captions: values.captions, clips: clips?.data, json });
+      return processCommand({ media: rest, out: values.out, captions: values.captions, clips: parseClips(values.clips), json });
     }
+    case 'analyze': {
+      if (rest.length !== 1) throw new LecternError('invalid-input', 'Name one transcript: lectern analyze lecture.srt');
+      return analyzeCommand({ transcript: rest[0]!, clips: parseClips(values.clips), json });
+    }
+    case 'models':
+      return modelsCommand({ action: rest[0], target: rest[1], json });
     case 'jobs':
       return jobsCommand({ json });
     case 'resume':

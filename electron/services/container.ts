@@ -46,6 +46,7 @@ export async function createServices(options: ServicesOptions) {
     logger,
     stages: pipelineStages,
     limits,
+    dataDir,
     jobsDir: path.join(dataDir, 'jobs'),
     concurrency: options.concurrency ?? 1,
     onProgress: events.emitProgress,

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media } from '../env.ts';
 import { makeBrokenLectures } from '../support/brokenMedia.ts';
-import { runLectern, scratchDir } from '../support/lectern.ts';
+import { longLecture } from '../support/fixtures.ts';
+import { runLectern, scratchDir, startLectern } from '../support/lectern.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 const scratch = scratchDir();
 const env = { LECTERN_DATA_DIR: path.join(scratch.dir, 'data') };
@@ -60,7 +62,7 @@ describe('where results go', () => {
     writeFileSync(notAFolder, 'x');
     const result = await runLectern(['process', media('jfk', 'jfk.wav'), '--out', path.join(notAFolder, 'out')], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/jfk\.wav: .*(cannot|can't) .*(write|create)/i);
+    expect(result.stderr).toMatch(/jfk\.wav: Lectern cannot save clips in .*a-file.*: part of that path is a file/);
   });
 
   it('refuses a read-only output folder', async () => {
@@ -79,29 +81,54 @@ describe('where results go', () => {
   });
 
   it('fails a job cleanly when the disk fills up mid-way, keeping what was done', async () => {
-    const small = path.join(scratch.dir, 'small-disk');
-    mkdirSync(small, { recursive: true });
-    // A real full disk: a 4 MB filesystem holds the database and logs but not the decoded audio.
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', small]);
+    const disk = path.join(scratch.dir, 'small-disk');
+    mkdirSync(disk, { recursive: true });
+    // A real filesystem that fills up while the audio is being decoded, as when another program eats the space.
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200m', 'tmpfs', disk]);
     try {
-      const dataDir = path.join(small, 'data');
-      const result = await runLectern(['process', media('physicsworks-lecture', 'physicsworks_audio.webm'), '--out', out, '--json'], {
+      const dataDir = path.join(disk, 'data');
+      const dbFile = path.join(dataDir, 'lectern.db');
+      const run = startLectern(['process', longLecture(10), '--out', path.join(scratch.dir, 'out-full'), '--json'], {
         LECTERN_DATA_DIR: dataDir,
         LECTERN_MIN_FREE_BYTES: '0',
       });
+      await waitFor(() => (stageStatus(dbFile, 'audio') === 'running' ? true : undefined), 'audio to start');
+      fillDisk(path.join(disk, 'filler'));
+      const result = await run.result;
       expect(result.code).toBe(1);
       const { jobs } = JSON.parse(result.stdout) as { jobs: { status: string; error: { code: string; message: string } }[] };
       expect(jobs[0]?.status).toBe('failed');
       expect(jobs[0]?.error.code).toBe('disk-full');
       expect(jobs[0]?.error.message).toMatch(/space/i);
-      const db = new Database(path.join(dataDir, 'lectern.db'), { readonly: true });
-      expect(db.prepare("select status from job_stages where stage = 'probe'").pluck().get()).toBe('done');
-      db.close();
+      expect(stageStatus(dbFile, 'probe')).toBe('done');
+      expect(stageStatus(dbFile, 'audio')).toBe('failed');
     } finally {
-      execFileSync('umount', [small]);
+      execFileSync('umount', ['-l', disk]);
     }
   });
 });
+
+function stageStatus(dbFile: string, stage: string): string | undefined {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select status from job_stages where stage = ?').pluck().get(stage) as string | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes zeros until the filesystem says it is full. */
+function fillDisk(file: string): void {
+  const fd = openSync(file, 'w');
+  const block = Buffer.alloc(1024 * 1024);
+  try {
+    for (;;) writeSync(fd, block);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 describe('command line mistakes', () => {
   it('explains a missing argument', async () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { longLecture } from '../support/fixtures.ts';
 import { runLectern, scratchDir, startLectern } from '../support/lectern.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 interface StageRow {
   stage: string;
@@ -20,21 +20,6 @@ function readStages(dbFile: string): StageRow[] {
   } finally {
     db.close();
   }
-}
-
-/** Polls the job's database (WAL allows a reader beside the writer) until `ready` says so. */
-async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const value = read();
-      if (value !== undefined) return value;
-    } catch {
-      // The database may not exist yet.
-    }
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('a job killed mid-stage', () => {

@@ -26,6 +26,7 @@ export interface RunJobDeps {
   logger: Logger;
   stages: readonly Stage<unknown>[];
   limits: InputLimits;
+  dataDir: string;
   /** Per-job folders live under here: `<jobsDir>/<id>/`. */
   jobsDir: string;
   onProgress?: (progress: JobProgress) => void;
@@ -117,7 +118,12 @@ async function runStage(
   const report = (fraction: number, force = false) => {
     const event = tracker.update(stage.name, fraction, force);
     if (!event) return;
-    updateJob(db, jobId, { progress: event.overall });
+    try {
+      updateJob(db, jobId, { progress: event.overall });
+    } catch (error) {
+      // Progress is a nicety: a full disk or a busy database must fail the stage's real work, not its progress bar.
+      stageLog.warn({ err: error }, 'could not store progress');
+    }
     deps.onProgress?.(event);
   };
   report(0, true);
@@ -125,6 +131,7 @@ async function runStage(
     const ctx: StageContext = {
       job: getJob(db, jobId),
       db,
+      dataDir: deps.dataDir,
       workDir,
       tempDir,
       signal,

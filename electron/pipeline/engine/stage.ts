@@ -9,6 +9,8 @@ import type { WorkerPool } from '../workers/pool.ts';
 export interface StageContext {
   job: JobRow;
   db: LecternDb;
+  /** Lectern's data folder: installed speech models live here. */
+  dataDir: string;
   /** Kept for the job's lifetime (decoded audio, waveform); survives a crash so resume can reuse it. */
   workDir: string;
   /** Scratch space for this stage run only, deleted in `finally`. */

@@ -44,7 +44,11 @@ export const detectPausesInputSchema = z.object({
   numThreads: z.number().int().positive().default(1),
   shape: speechShapeSchema.prefault({}),
   /** Read size; tests make it small and odd to put chunk edges mid-sample. */
-  chunkBytes: z.number().int().positive().default(1 << 20),
+  chunkBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1 << 20),
 });
 export type DetectPausesInput = z.input<typeof detectPausesInputSchema>;
 
@@ -115,9 +119,21 @@ export async function detectSpeechInRange(input: DetectSpeechInRangeInput & Dete
       try {
         const { model } = found;
         const { sampleRate, threshold, numThreads } = parsed;
-        const speech = await scanRange(parsed, options, SileroVad.contextSec, SileroVad.stepSamples, (offsetSamples) => {
-          return new SileroVad({ model, sampleRate, offsetSamples, numThreads, ...(threshold === undefined ? {} : { threshold }) });
-        });
+        const speech = await scanRange(
+          parsed,
+          options,
+          SileroVad.contextSec,
+          SileroVad.stepSamples,
+          (offsetSamples) => {
+            return new SileroVad({
+              model,
+              sampleRate,
+              offsetSamples,
+              numThreads,
+              ...(threshold === undefined ? {} : { threshold }),
+            });
+          },
+        );
         return { detector: 'silero', model: found.model, speech };
       } catch (error) {
         if (isLecternError(error)) throw error;
@@ -127,9 +143,15 @@ export async function detectSpeechInRange(input: DetectSpeechInRangeInput & Dete
       fallbackReason = found.reason;
     }
   }
-  const speech = await scanRange(parsed, options, energyContextSec(), energyHopSamples(parsed.sampleRate), (offsetSamples) => {
-    return new EnergyVad({ sampleRate: parsed.sampleRate, offsetSamples });
-  });
+  const speech = await scanRange(
+    parsed,
+    options,
+    energyContextSec(),
+    energyHopSamples(parsed.sampleRate),
+    (offsetSamples) => {
+      return new EnergyVad({ sampleRate: parsed.sampleRate, offsetSamples });
+    },
+  );
   return fallbackReason === undefined ? { detector: 'energy', speech } : { detector: 'energy', fallbackReason, speech };
 }
 
@@ -148,7 +170,9 @@ export function combineRangeSpeech(
   if (fellBack || parts.length === 0) {
     const reason = fellBack?.fallbackReason;
     const mixed = parts.some((p) => p.detector === 'silero');
-    const fallbackReason = mixed ? `Silero ran on only part of the recording: ${reason ?? 'energy was asked for'}` : reason;
+    const fallbackReason = mixed
+      ? `Silero ran on only part of the recording: ${reason ?? 'energy was asked for'}`
+      : reason;
     return fallbackReason === undefined
       ? { detector: 'energy', speech, pauses }
       : { detector: 'energy', speech, pauses, fallbackReason };

@@ -50,9 +50,10 @@ describe('shapeSpeech', () => {
   it('tiles [0, duration] with sorted, alternating speech and pauses, every pause at least the minimum', () => {
     const raw = [r(0.5, 1), r(1.1, 1.2), r(1.25, 2), r(2.2, 2.25), r(3, 4), r(4.32, 5), r(8, 8.05), r(9.8, 9.9)];
     const { speech, pauses } = shapeSpeech(raw, 10, options);
-    const all = [...speech.map((s) => ({ ...s, kind: 'speech' })), ...pauses.map((p) => ({ ...p, kind: 'pause' }))].sort(
-      (a, b) => a.start - b.start,
-    );
+    const all = [
+      ...speech.map((s) => ({ ...s, kind: 'speech' })),
+      ...pauses.map((p) => ({ ...p, kind: 'pause' })),
+    ].sort((a, b) => a.start - b.start);
     expect(all[0]?.start).toBe(0);
     expect(all.at(-1)?.end).toBe(10);
     for (let i = 1; i < all.length; i++) {

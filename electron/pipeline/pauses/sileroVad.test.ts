@@ -13,7 +13,13 @@ import {
   type PauseFixture,
 } from './fixtures/buildAudio.ts';
 import { shapeSpeech } from './intervals.ts';
-import { findSileroModel, inspectSileroModel, SileroVad, sileroModelCandidates, type SileroModel } from './sileroVad.ts';
+import {
+  findSileroModel,
+  inspectSileroModel,
+  SileroVad,
+  sileroModelCandidates,
+  type SileroModel,
+} from './sileroVad.ts';
 
 const v5Path = path.join(modelsDir, 'silero-vad', 'silero_vad_v5.onnx');
 const v62Path = path.join(modelsDir, 'silero-vad', 'silero_vad_v6.2.onnx');
@@ -66,7 +72,10 @@ describe('inspectSileroModel', () => {
 
 describe('finding the model', () => {
   it('looks at the override, then the shipped copy, then the team models folder (v6.2 before v5)', () => {
-    const candidates = sileroModelCandidates({ LECTERN_VAD_MODEL: '/x/override.onnx', LECTERN_MODELS_DIR: '/models' }, '/app/resources');
+    const candidates = sileroModelCandidates(
+      { LECTERN_VAD_MODEL: '/x/override.onnx', LECTERN_MODELS_DIR: '/models' },
+      '/app/resources',
+    );
     expect(candidates[0]).toBe('/x/override.onnx');
     expect(candidates[1]).toBe(path.join('/app/resources', 'models', 'silero_vad.onnx'));
     expect(candidates.slice(-2)).toEqual([
@@ -76,7 +85,9 @@ describe('finding the model', () => {
   });
 
   it('finds the team model through LECTERN_MODELS_DIR', () => {
-    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, dir)).toEqual({ model: { path: v62Path, graph: 'v5' } });
+    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, dir)).toEqual({
+      model: { path: v62Path, graph: 'v5' },
+    });
   });
 
   it('uses the shipped copy in resources before the models folder', () => {
@@ -96,7 +107,11 @@ describe('finding the model', () => {
   });
 
   it('says where it looked when there is no model at all', () => {
-    const found = findSileroModel(undefined, { LECTERN_MODELS_DIR: path.join(dir, 'nothing') }, path.join(dir, 'nothing'));
+    const found = findSileroModel(
+      undefined,
+      { LECTERN_MODELS_DIR: path.join(dir, 'nothing') },
+      path.join(dir, 'nothing'),
+    );
     expect(found).toEqual({ reason: expect.stringMatching(/no Silero model found \(looked in .*nothing/) });
   });
 });

@@ -89,7 +89,9 @@ export function sileroModelCandidates(
     path.join(here, '..', '..', 'resources', shipped),
     // v6.2 first: on jfk.wav it finds "ask not" (3.2–4.5 s), which v5 misses; elsewhere the two agree.
     ...(env.LECTERN_MODELS_DIR
-      ? ['silero_vad_v6.2.onnx', 'silero_vad_v5.onnx'].map((name) => path.join(env.LECTERN_MODELS_DIR ?? '', 'silero-vad', name))
+      ? ['silero_vad_v6.2.onnx', 'silero_vad_v5.onnx'].map((name) =>
+          path.join(env.LECTERN_MODELS_DIR ?? '', 'silero-vad', name),
+        )
       : []),
   ];
   return [...new Set(candidates.filter((c): c is string => Boolean(c)))];
@@ -207,8 +209,11 @@ export class SileroVad {
     );
   }
 
-  /** How far (seconds) the detector's state reaches back; a slice read with this much lead-in decides as the whole. */
-  static readonly contextSec = 1;
+  /**
+   * Lead-in read before a slice so the model's recurrent state has settled. It never settles to the bit: on the
+   * physics lecture a slice still ends a few segments one 32 ms window later than a whole-file pass does.
+   */
+  static readonly contextSec = 2;
   /** Windows start every this many samples, counted from the first sample pushed. */
   static readonly stepSamples = windowSamples;
 

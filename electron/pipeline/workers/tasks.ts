@@ -1,4 +1,8 @@
-import type { TaskRegistry } from './protocol.ts';
+import type { Sentence, TimeRange } from '../../../shared/domain/transcript.ts';
+import type { SlideChange } from '../../../shared/domain/analysis.ts';
+import { analyzeLecture } from '../analysis/score.ts';
+import { detectSpeechInRange, type DetectSpeechInRangeInput } from '../pauses/detectPauses.ts';
+import type { TaskContext, TaskRegistry } from './protocol.ts';
 import { waveformPeaks } from './waveformPeaks.ts';
 
 /**
@@ -7,6 +11,10 @@ import { waveformPeaks } from './waveformPeaks.ts';
  */
 export const tasks = {
   waveformPeaks,
+  detectSpeechInRange: (input: DetectSpeechInRangeInput, ctx: TaskContext) =>
+    detectSpeechInRange({ ...input, onProgress: (f) => ctx.reportProgress(f) }),
+  analyzeLecture: (input: { sentences: Sentence[]; slideChanges: SlideChange[]; pauses: TimeRange[] }) =>
+    analyzeLecture(input.sentences, { slideChanges: input.slideChanges, pauses: input.pauses }),
 } satisfies TaskRegistry;
 
 export type Tasks = typeof tasks;
