@@ -4,11 +4,12 @@
  *
  *   npx tsx bench/pauses.ts [--source FILE] [--loops N] [--repeat N]
  *
- * The hour is built from the physics lecture excerpt looped (`-stream_loop`), decoded once to 16 kHz mono float32
- * and cached in the temp folder. Every detector row runs in its own process so its peak RSS is its own.
+ * The hour is built from the physics lecture excerpt (5.1 Opus) looped with `-stream_loop`, decoded to 16 kHz mono
+ * float32 in a temp folder (removed afterwards). Every detector row runs in its own process, so its peak RSS and
+ * CPU time are its own. `--source …/auto-editor-example/example.mp4 --loops 84` gives an hour of AAC stereo.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,13 +153,19 @@ async function main(): Promise<void> {
   const source = option('--source', media('physicsworks-lecture', 'physicsworks_audio.webm'));
   const loops = Number(option('--loops', '17'));
   const repeat = Math.max(1, Number(option('--repeat', '1')));
-  const dir = path.join(os.tmpdir(), 'lectern-bench-pauses');
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-pauses-'));
+  try {
+    printTable(await measure(dir, source, loops, repeat), source, os.availableParallelism(), repeat);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(dir: string, source: string, loops: number, repeat: number): Promise<Row[]> {
   const pcmPath = path.join(dir, `${path.parse(source).name}-x${loops + 1}.f32`);
   const loopedInput = ['-stream_loop', String(loops), '-i', source];
 
   const rows: Row[] = [];
-  // Always decoded afresh, so the decode row is measured; the file is overwritten with identical samples.
   const decodeArgs = [
     '-hide_banner',
     '-nostats',
@@ -201,6 +208,19 @@ async function main(): Promise<void> {
       ...(r.note ? { note: r.note } : {}),
     });
   }
+  // What the pipeline pays today: the audio stage decodes, then pause detection reads the file.
+  for (const kind of ['silero', 'silero-2workers', 'energy']) {
+    const row = rows.find((r) => r.name === kind);
+    if (row)
+      rows.push({
+        name: `= decode + ${kind}`,
+        audioSec,
+        wallSec: decode.wallSec + row.wallSec,
+        cpuSec: null,
+        rssMb: null,
+        pauses: null,
+      });
+  }
   const onPcm = ['-f', 'f32le', '-ar', String(sampleRate), '-ac', '1', '-i', pcmPath];
   rows.push(fastest(repeat, () => silencedetectRow('ffmpeg silencedetect -35dB/0.3s (on f32)', onPcm, audioSec)));
   rows.push(
@@ -208,8 +228,7 @@ async function main(): Promise<void> {
       silencedetectRow(`ffmpeg decode+silencedetect (${path.extname(source)})`, loopedInput, audioSec),
     ),
   );
-
-  printTable(rows, source, os.availableParallelism(), repeat);
+  return rows;
 }
 
 /** The best of `repeat` runs: on a shared machine the minimum is the least disturbed measurement. */

@@ -13,22 +13,28 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * `lectern analyze <transcript>`: content analysis and highlight selection on a transcript alone, no media.
  * Without audio, pauses come from the gaps between the transcript's words and sentences.
  */
-export async function analyzeCommand(options: { transcript: string; clips: number | undefined; json: boolean }): Promise<ExitCode> {
-  const file = path.resolve(options.transcript);
+export async function analyzeTranscript(file: string, clips = defaultSelectionOptions.count): Promise<AnalysisResult & { sentences: number }> {
   checkCaptionsFile(file);
   const { sentences } = await loadTranscriptFile(file);
   const segments = analyzeLecture(sentences);
-  const highlights = selectHighlights(sentences, segments, [], { ...defaultSelectionOptions, count: options.clips ?? defaultSelectionOptions.count });
-  const result: AnalysisResult = {
+  const highlights = selectHighlights(sentences, segments, [], { ...defaultSelectionOptions, count: clips });
+  return {
+    sentences: sentences.length,
     segments: segments.map((s) => ({ ...s, start: round(s.start), end: round(s.end), importance: round(s.importance) })),
     highlights,
   };
+}
+
+export async function analyzeCommand(options: { transcript: string; clips: number | undefined; json: boolean }): Promise<ExitCode> {
+  const file = path.resolve(options.transcript);
+  const { sentences, segments, highlights } = await analyzeTranscript(file, options.clips);
   if (options.json) {
+    const result: AnalysisResult = { segments, highlights };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return exitCodes.ok;
   }
   const span = (s: { start: number; end: number }) => `${formatDuration(s.start)}–${formatDuration(s.end)}`;
-  process.stdout.write(`${path.basename(file)}: ${sentences.length} sentences, ${segments.length} topics\n\n`);
+  process.stdout.write(`${path.basename(file)}: ${sentences} sentences, ${segments.length} topics\n\n`);
   segments.forEach((s, i) => {
     process.stdout.write(`${String(i + 1).padStart(2)}. ${span(s)}  ${s.title}  (importance ${s.importance.toFixed(2)})\n`);
     process.stdout.write(`    topic: ${s.topic}\n`);

@@ -74,8 +74,11 @@ export class EnergyVad {
   private readonly blocks: Float64Array;
   private blockCount = 0;
 
-  /** Frame levels (dB) still inside some frame's floor window, as a ring indexed by frame number. */
-  private readonly levels: Float32Array;
+  /**
+   * Frame levels (dB) still inside some frame's floor window, as a ring indexed by frame number. Float64, so a level
+   * leaves the histogram from the very bin it entered.
+   */
+  private readonly levels: Float64Array;
   private readonly histogram: Int32Array;
   private inWindow = 0;
   /** The percentile walk: `cursor` is the floor's bin, `below` counts the frames in lower bins. */
@@ -98,7 +101,7 @@ export class EnergyVad {
     // Decisions count whole frames, never compare float times: a slice and the whole file must decide alike.
     this.hangoverFrames = Math.max(0, Math.round(this.options.hangoverSec / hopSec));
     this.blocks = new Float64Array(this.frameHops);
-    this.levels = new Float32Array(2 * this.halfWindow + 2);
+    this.levels = new Float64Array(2 * this.halfWindow + 2);
     this.histogram = new Int32Array(binCount);
   }
 

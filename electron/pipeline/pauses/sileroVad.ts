@@ -59,7 +59,7 @@ export function inspectSileroModel(modelPath: string): SileroModel {
   try {
     signature = readOnnxSignature(modelPath);
   } catch (error) {
-    throw new Error(`${modelPath}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${modelPath}: ${messageOf(error)}`);
   }
   const io = `${signature.inputs.join(',')} -> ${signature.outputs.join(',')}`;
   if (io === 'input,state,sr -> output,stateN') {
@@ -82,17 +82,15 @@ export function sileroModelCandidates(
   resourcesPath: string | undefined = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath,
 ): string[] {
   const shipped = path.join('models', 'silero_vad.onnx');
+  const modelsDir = env.LECTERN_MODELS_DIR;
   const candidates = [
     env.LECTERN_VAD_MODEL,
     resourcesPath ? path.join(resourcesPath, shipped) : undefined,
     path.join(here, '..', '..', '..', 'resources', shipped),
     path.join(here, '..', '..', 'resources', shipped),
     // v6.2 first: on jfk.wav it finds "ask not" (3.2–4.5 s), which v5 misses; elsewhere the two agree.
-    ...(env.LECTERN_MODELS_DIR
-      ? ['silero_vad_v6.2.onnx', 'silero_vad_v5.onnx'].map((name) =>
-          path.join(env.LECTERN_MODELS_DIR ?? '', 'silero-vad', name),
-        )
-      : []),
+    modelsDir ? path.join(modelsDir, 'silero-vad', 'silero_vad_v6.2.onnx') : undefined,
+    modelsDir ? path.join(modelsDir, 'silero-vad', 'silero_vad_v5.onnx') : undefined,
   ];
   return [...new Set(candidates.filter((c): c is string => Boolean(c)))];
 }
@@ -111,7 +109,7 @@ export function findSileroModel(
     try {
       return { model: inspectSileroModel(explicit) };
     } catch (error) {
-      return { reason: `the Silero model ${explicit} cannot be used: ${(error as Error).message}` };
+      return { reason: `the Silero model ${explicit} cannot be used: ${messageOf(error)}` };
     }
   }
   const candidates = sileroModelCandidates(env, resourcesPath);
@@ -121,11 +119,15 @@ export function findSileroModel(
     try {
       return { model: inspectSileroModel(candidate) };
     } catch (error) {
-      problems.push((error as Error).message);
+      problems.push(messageOf(error));
     }
   }
   if (problems.length > 0) return { reason: `no usable Silero model: ${problems.join('; ')}` };
   return { reason: `no Silero model found (looked in ${candidates.join(', ')})` };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 interface SherpaSpeechSegment {

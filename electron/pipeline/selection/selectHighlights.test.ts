@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentSegment } from '../../../shared/domain/analysis.ts';
 import type { Sentence, TimeRange } from '../../../shared/domain/transcript.ts';
-import { cutAfter, cutBefore, pausesFromTranscript } from './boundaries.ts';
+import { cutAtGap, pausesFromTranscript } from './boundaries.ts';
 import { selectHighlights } from './selectHighlights.ts';
 
 /** A lecture of `n` sentences of 8 words, 0.4 s per word, 0.6 s pause between sentences. */
@@ -73,15 +73,23 @@ describe('selectHighlights', () => {
 });
 
 describe('boundaries', () => {
-  const options = { marginSec: 0.15, searchSec: 1.5 };
-  it('cuts inside the pause before the first word, margin before it', () => {
-    expect(cutBefore(10, 8, [{ start: 9, end: 10.05 }], options)).toBeCloseTo(9.85);
+  const options = { marginSec: 0.15, toleranceSec: 0.3 };
+  it('cuts inside the pause between two sentences, a margin away from each', () => {
+    const cut = cutAtGap(9, 10, [{ start: 9.05, end: 9.95 }], options)!;
+    expect(cut.end).toBeCloseTo(9.2);
+    expect(cut.start).toBeCloseTo(9.8);
   });
-  it('never reaches back into the previous word when the pause is short', () => {
-    expect(cutBefore(10, 9.95, [{ start: 9.95, end: 10 }], options)).toBeCloseTo(9.95);
+  it('never lets two adjacent clips overlap in a short pause', () => {
+    const cut = cutAtGap(9.95, 10, [{ start: 9.95, end: 10 }], options)!;
+    expect(cut.end).toBeLessThanOrEqual(cut.start);
+    expect(cut.end).toBeGreaterThanOrEqual(9.95);
   });
-  it('cuts after the last word inside the following pause', () => {
-    expect(cutAfter(20, 22, [{ start: 20.1, end: 21 }], options)).toBeCloseTo(20.25);
+  it('refuses to cut where the speaker runs on, whatever the transcript says', () => {
+    expect(cutAtGap(57.3, 57.4, [{ start: 50, end: 54.4 }, { start: 65.3, end: 66 }], options)).toBeNull();
+  });
+  it('tolerates transcript times a little off the audio', () => {
+    const cut = cutAtGap(20, 20.2, [{ start: 20.25, end: 21 }], options)!;
+    expect(cut.end).toBeGreaterThanOrEqual(20.25);
   });
   it('derives pauses from word gaps when no audio exists', () => {
     const sentence: Sentence = {

@@ -1,6 +1,6 @@
 import type { ContentSegment, Highlight } from '../../../shared/domain/analysis.ts';
 import type { Sentence, TimeRange } from '../../../shared/domain/transcript.ts';
-import { cutAfter, cutBefore, pausesFromTranscript, speechEdges } from './boundaries.ts';
+import { gapCuts, pausesFromTranscript, sentenceEdgeCuts, type GapCut } from './boundaries.ts';
 
 export interface SelectionOptions {
   count: number;
@@ -16,6 +16,8 @@ interface Candidate {
   last: number;
   segment: number;
   score: number;
+  start: number;
+  end: number;
 }
 
 /** The length a viewer finishes most often sits in the middle of the allowed range. */
@@ -31,29 +33,42 @@ function segmentOf(segments: readonly ContentSegment[], time: number): number {
 }
 
 /**
- * Candidate highlights are runs of whole sentences (never starting mid-sentence) inside one content segment,
- * within the length range; each gets its segment's importance, nudged by how well its length fits and whether it
- * opens the segment (where lecturers introduce the idea).
+ * Candidate highlights are runs of whole sentences inside one content segment that begin and end where the speaker
+ * pauses (never mid-sentence, never mid-word) and fit the length range. Each gets its segment's importance, nudged
+ * by how well its length fits and whether it opens the segment (where lecturers introduce the idea).
  */
-function candidates(sentences: readonly Sentence[], segments: readonly ContentSegment[], options: SelectionOptions): Candidate[] {
+function candidates(
+  sentences: readonly Sentence[],
+  segments: readonly ContentSegment[],
+  cuts: readonly (GapCut | null)[],
+  options: SelectionOptions,
+  withinSegment: boolean,
+): Candidate[] {
   const found: Candidate[] = [];
   for (let first = 0; first < sentences.length; first++) {
+    const startCut = cuts[first];
+    if (!startCut) continue;
     const segment = segmentOf(segments, sentences[first]!.start);
-    const segmentEnd = segments[segment]?.end ?? Infinity;
+    const segmentEnd = withinSegment ? (segments[segment]?.end ?? Infinity) : Infinity;
     let best: Candidate | null = null;
     for (let last = first; last < sentences.length; last++) {
-      const s = sentences[last]!;
-      if (s.end > segmentEnd + 0.5) break;
-      const duration = s.end - sentences[first]!.start;
+      if (sentences[last]!.end > segmentEnd + 0.5) break;
+      const endCut = cuts[last + 1];
+      if (!endCut) continue;
+      const duration = endCut.end - startCut.start;
       if (duration > options.maxSec) break;
       if (duration < options.minSec) continue;
       const opensSegment = Math.abs(sentences[first]!.start - (segments[segment]?.start ?? 0)) < 1 ? 0.05 : 0;
       const score = (segments[segment]?.importance ?? 0) * 0.85 + lengthFit(duration, options) * 0.1 + opensSegment;
-      if (!best || score > best.score) best = { first, last, segment, score };
+      if (!best || score > best.score) best = { first, last, segment, score, start: startCut.start, end: endCut.end };
     }
     if (best) found.push(best);
   }
   return found;
+}
+
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.first - b.first;
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -61,8 +76,9 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 }
 
 /**
- * Top `count` non-overlapping highlights, at most one per segment until every segment has had its chance, with
- * boundaries placed in pauses just outside the first and last word, so no word is ever cut.
+ * Top `count` non-overlapping highlights, at most one per segment until every segment has had its chance, cut inside
+ * pauses just outside the first and last word. A transcript with no usable pauses at all (captions laid back to back,
+ * no audio) falls back to cutting at sentence edges.
  */
 export function selectHighlights(
   sentences: readonly Sentence[],
@@ -71,11 +87,16 @@ export function selectHighlights(
   options: SelectionOptions = defaultSelectionOptions,
 ): Highlight[] {
   if (sentences.length === 0 || segments.length === 0) return [];
-  const pool = candidates(sentences, segments, options).sort((a, b) => b.score - a.score || a.first - b.first);
+  const boundary = { marginSec: options.marginSec, toleranceSec: 0.3 };
+  const atPauses = gapCuts(sentences, pauses.length > 0 ? pauses : pausesFromTranscript(sentences), boundary);
+  const cuts = atPauses.some((cut, i) => cut && i > 0 && i < sentences.length) ? atPauses : sentenceEdgeCuts(sentences, boundary);
+  const bySegment = candidates(sentences, segments, cuts, options, true).sort(byScore);
+  // When a short lecture's segments leave too few places to cut, a highlight may run on into the next topic.
+  const acrossSegments = candidates(sentences, segments, cuts, options, false).sort(byScore);
   const chosen: Candidate[] = [];
   const usedSegments = new Set<number>();
-  for (const pass of ['one per segment', 'any'] as const) {
-    for (const candidate of pool) {
+  for (const pass of ['one per segment', 'any', 'across segments'] as const) {
+    for (const candidate of pass === 'across segments' ? acrossSegments : bySegment) {
       if (chosen.length >= options.count) break;
       if (pass === 'one per segment' && usedSegments.has(candidate.segment)) continue;
       if (chosen.some((c) => overlaps(c, candidate))) continue;
@@ -83,21 +104,14 @@ export function selectHighlights(
       usedSegments.add(candidate.segment);
     }
   }
-  const cutPauses = pauses.length > 0 ? pauses : pausesFromTranscript(sentences);
-  const boundary = { marginSec: options.marginSec, searchSec: 1.5 };
   return chosen
-    .map((c) => {
-      const edges = speechEdges(sentences[c.first]!, sentences[c.last]!);
-      const previousEnd = c.first > 0 ? speechEdges(sentences[c.first - 1]!, sentences[c.first - 1]!).end : 0;
-      const nextStart = c.last + 1 < sentences.length ? speechEdges(sentences[c.last + 1]!, sentences[c.last + 1]!).start : Infinity;
-      return {
-        start: round(cutBefore(edges.start, previousEnd, cutPauses, boundary)),
-        end: round(cutAfter(edges.end, nextStart, cutPauses, boundary)),
-        title: segments[c.segment]?.title ?? '',
-        score: round(Math.min(1, Math.max(0, c.score))),
-        segment: c.segment,
-      };
-    })
+    .map((c) => ({
+      start: round(c.start),
+      end: round(c.end),
+      title: segments[c.segment]?.title ?? '',
+      score: round(Math.min(1, Math.max(0, c.score))),
+      segment: c.segment,
+    }))
     .sort((a, b) => a.start - b.start);
 }
 

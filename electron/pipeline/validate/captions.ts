@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { LecternError } from '../../../shared/errors.ts';
 
-const captionExtensions = new Set(['.srt', '.vtt', '.json']);
+const captionExtensions = new Set(['.srt', '.vtt', '.json', '.csv', '.txt', '.ref']);
 
 /** A captions file given with --captions must exist and be one Lectern can read; its contents are parsed later. */
 export function checkCaptionsFile(filePath: string): void {
@@ -18,6 +18,6 @@ export function checkCaptionsFile(filePath: string): void {
   }
   if (size === 0) throw new LecternError('file-empty', `The captions file "${name}" is empty.`);
   if (!captionExtensions.has(path.extname(filePath).toLowerCase())) {
-    throw new LecternError('invalid-input', `The captions file "${name}" must be .srt, .vtt or a Lectern/Whisper .json transcript.`);
+    throw new LecternError('invalid-input', `The captions file "${name}" must be captions (.srt, .vtt), a Whisper or Lectern .json transcript, a sentence table (.csv) or plain text (.txt).`);
   }
 }

@@ -62,9 +62,12 @@ interface Slot {
   retired: boolean;
 }
 
-/** Leaves a core for the main process (UI, IPC, FFmpeg's own threads). */
+/**
+ * One thread per core, up to four. The main process only coordinates, and the stages that use the pool (pauses,
+ * analysis) do not overlap with FFmpeg's heavy work, so on a 2-core laptop both cores should scan audio.
+ */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
 /**

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalDir } from '../../../../test/env.ts';
-import { joinMavils, loadMavils, loadPhysicsLectures, parseCsv, parseRefFile, parseWordCues } from './datasets.ts';
+import { parseCsv } from '../../transcript/captions/parseCsv.ts';
+import { joinMavils, loadMavils, loadPhysicsLectures, parseRefFile, parseWordCues } from './datasets.ts';
 
 describe('parseRefFile', () => {
   it('turns marker lines into boundaries and synthesises times at 150 words per minute', () => {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Sentence, TimeRange, Word } from '../../../../shared/domain/transcript.ts';
+import { parseCsv } from '../../transcript/captions/parseCsv.ts';
+import { secondsPerSpokenWord } from '../../transcript/captions/parsePlainText.ts';
 
 /**
  * Loaders for the human-annotated segmentation data in the shared eval folder (see its MANIFEST.md). Node file
@@ -17,8 +19,6 @@ export interface EvalLecture {
 }
 
 const segmentMarker = /^=+$/;
-/** Typical lecture speaking rate, used to give untimed transcripts plausible times. */
-const secondsPerWord = 60 / 150;
 
 /**
  * A `.ref` file: one sentence per line, `==========` lines between segments (also before the first and after the
@@ -38,7 +38,7 @@ export function parseRefFile(name: string, content: string): EvalLecture {
     if (line.length === 0) continue;
     if (pendingBoundary) boundaries.push(sentences.length);
     pendingBoundary = false;
-    const duration = line.split(/\s+/).length * secondsPerWord;
+    const duration = line.split(/\s+/).length * secondsPerSpokenWord;
     sentences.push({ start: clock, end: clock + duration, text: line, words: null });
     clock += duration;
   }
@@ -80,36 +80,6 @@ export function parseWordCues(content: string): Word[] {
     words.push({ start, end, text: m[7]! });
   }
   return words;
-}
-
-/** RFC 4180 fields: quoted fields may hold commas and doubled quotes. */
-export function parseCsv(content: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < content.length; i++) {
-    const c = content[i]!;
-    if (quoted) {
-      if (c === '"' && content[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && content[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field.length > 0 || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /**

@@ -4,11 +4,13 @@ import { LecternError } from '../../../../shared/errors.ts';
 import { CaptionsFormatError, type Cue } from './cue.ts';
 import { languageFromFileName } from './language.ts';
 import { looksLikeBracketedLines, parseBracketedLines } from './parseBracketedLines.ts';
+import { parsePlainText } from './parsePlainText.ts';
+import { parseSentenceCsv } from './parseSentenceCsv.ts';
 import { parseSrt } from './parseSrt.ts';
 import { parseTranscriptJson } from './parseTranscriptJson.ts';
 import { parseVtt, readVttLanguage } from './parseVtt.ts';
 
-export type CaptionsFormat = 'srt' | 'vtt' | 'json' | 'bracketed';
+export type CaptionsFormat = 'srt' | 'vtt' | 'json' | 'bracketed' | 'csv' | 'text';
 
 export interface CaptionsFile {
   format: CaptionsFormat;
@@ -35,7 +37,10 @@ export function detectCaptionsFormat(text: string, fileName: string): CaptionsFo
   const head = text.replace(/^\uFEFF/, '').trimStart();
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
   if (looksLikeBracketedLines(head)) return 'bracketed';
-  if (head.startsWith('{') || path.extname(fileName).toLowerCase() === '.json') return 'json';
+  const extension = path.extname(fileName).toLowerCase();
+  if (head.startsWith('{') || extension === '.json') return 'json';
+  if (extension === '.csv') return 'csv';
+  if (extension === '.txt' || extension === '.ref') return 'text';
   return 'srt';
 }
 
@@ -51,6 +56,10 @@ export function parseCaptionsText(text: string, fileName: string): CaptionsFile 
       return { format, ...parseTranscriptJson(text) };
     case 'srt':
       return { format, cues: parseSrt(text), language: null };
+    case 'csv':
+      return { format, cues: parseSentenceCsv(text), language: null };
+    case 'text':
+      return { format, cues: parsePlainText(text), language: null };
   }
 }
 
