@@ -43,7 +43,7 @@ export function updateJob(db: DbOrTx, id: JobId, patch: Partial<Omit<JobRow, 'id
 }
 
 export function stageRows(db: DbOrTx, jobId: JobId): StageRow[] {
-  return db.select().from(jobStages).where(eq(jobStages.jobId, jobId)).all();
+  return db.select().from(jobStages).where(eq(jobStages.jobId, jobId)).orderBy(asc(jobStages.startedAt)).all();
 }
 
 export function findStage(db: DbOrTx, jobId: JobId, stage: StageName): StageRow | undefined {
@@ -156,7 +156,7 @@ export function jobSummary(db: DbOrTx, id: JobId): JobSummary {
 export function jobSummaries(db: DbOrTx): JobSummary[] {
   const rows = listJobs(db);
   const stagesByJob = new Map<number, StageRow[]>();
-  for (const stage of db.select().from(jobStages).all()) {
+  for (const stage of db.select().from(jobStages).orderBy(asc(jobStages.startedAt)).all()) {
     const list = stagesByJob.get(stage.jobId) ?? [];
     list.push(stage);
     stagesByJob.set(stage.jobId, list);

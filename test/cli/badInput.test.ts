@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media } from '../env.ts';
 import { makeBrokenLectures } from '../support/brokenMedia.ts';
+import { captionedJfk } from '../support/captions.ts';
 import { longLecture } from '../support/fixtures.ts';
 import { runLectern, scratchDir, startLectern } from '../support/lectern.ts';
 import { waitFor } from '../support/waitFor.ts';
@@ -43,7 +44,7 @@ describe('lectern process refuses bad input with the file and the reason, exit 2
 describe('a batch with bad files', () => {
   it('processes the good recordings and reports each bad one', async () => {
     const result = await runLectern(
-      ['process', files.empty, media('jfk', 'jfk.wav'), files.text, '--out', path.join(scratch.dir, 'batch'), '--json'],
+      ['process', files.empty, captionedJfk(scratch.dir, 'jfk.wav'), files.text, '--out', path.join(scratch.dir, 'batch'), '--json'],
       env,
     );
     expect(result.code).toBe(2);

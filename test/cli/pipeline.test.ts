@@ -1,26 +1,14 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { media } from '../env.ts';
+import { physicsLectureSrt } from '../support/captions.ts';
 import { runLectern, scratchDir } from '../support/lectern.ts';
 
 interface Range {
   start: number;
   end: number;
-}
-
-/** An SRT made from the lecture's Whisper transcript, one cue per Whisper segment, as a captioning tool exports it. */
-function whisperToSrt(jsonPath: string): string {
-  const parsed = JSON.parse(readFileSync(jsonPath, 'utf8')) as { segments: { time_interval: Range; text: string }[] };
-  const stamp = (t: number) => {
-    const ms = Math.round(t * 1000);
-    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)},${pad(ms % 1000, 3)}`;
-  };
-  return parsed.segments
-    .map((s, i) => `${i + 1}\n${stamp(s.time_interval.start)} --> ${stamp(s.time_interval.end)}\n${s.text.trim()}\n`)
-    .join('\n');
 }
 
 describe('the physics lecture with its transcript, through every analysis stage', () => {
@@ -32,7 +20,7 @@ describe('the physics lecture with its transcript, through every analysis stage'
     const lecture = path.join(scratch.dir, 'Physics Works.webm');
     copyFileSync(media('physicsworks-lecture', 'physicsworks_audio.webm'), lecture);
     // Captions beside the recording, as Zoom or YouTube leave them: found without --captions.
-    writeFileSync(path.join(scratch.dir, 'Physics Works.srt'), whisperToSrt(media('physicsworks-lecture', 'whisper_medium_words.json')));
+    writeFileSync(path.join(scratch.dir, 'Physics Works.srt'), physicsLectureSrt());
     const result = await runLectern(['process', lecture, '--out', path.join(scratch.dir, 'out'), '--json'], { LECTERN_DATA_DIR: dataDir });
     code = result.code;
     db = new Database(path.join(dataDir, 'lectern.db'), { readonly: true });

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { media } from '../env.ts';
 import { longLecture } from '../support/fixtures.ts';
+
+// The lecture's own transcript: it covers the first 203 s, which is all the later stages need here.
+const captions = media('physicsworks-lecture', 'whisper_medium_words.json');
 import { runLectern, scratchDir, startLectern } from '../support/lectern.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -32,7 +36,7 @@ describe('a job killed mid-stage', () => {
     const env = { LECTERN_DATA_DIR: dataDir };
     const lecture = longLecture(10);
 
-    const { child, result } = startLectern(['process', lecture, '--out', path.join(scratch.dir, 'out')], env);
+    const { child, result } = startLectern(['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out')], env);
     const probe = await waitFor(() => {
       const stages = readStages(dbFile);
       const probeDone = stages.find((s) => s.stage === 'probe' && s.status === 'done');
@@ -77,7 +81,7 @@ describe('lectern cancel', () => {
     const dataDir = path.join(scratch.dir, 'data');
     const dbFile = path.join(dataDir, 'lectern.db');
     const env = { LECTERN_DATA_DIR: dataDir };
-    const { result } = startLectern(['process', longLecture(10), '--out', path.join(scratch.dir, 'out')], env);
+    const { result } = startLectern(['process', longLecture(10), '--captions', captions, '--out', path.join(scratch.dir, 'out')], env);
     await waitFor(
       () => (readStages(dbFile).some((s) => s.stage === 'audio' && s.status === 'running') ? true : undefined),
       'audio to start',

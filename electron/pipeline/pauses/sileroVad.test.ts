@@ -74,7 +74,7 @@ describe('finding the model', () => {
   it('looks at the override, then the shipped copy, then the team models folder (v6.2 before v5)', () => {
     const candidates = sileroModelCandidates(
       { LECTERN_VAD_MODEL: '/x/override.onnx', LECTERN_MODELS_DIR: '/models' },
-      '/app/resources',
+      ['/app/resources'],
     );
     expect(candidates[0]).toBe('/x/override.onnx');
     expect(candidates[1]).toBe(path.join('/app/resources', 'models', 'silero_vad.onnx'));
@@ -85,7 +85,7 @@ describe('finding the model', () => {
   });
 
   it('finds the team model through LECTERN_MODELS_DIR', () => {
-    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, dir)).toEqual({
+    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, [dir])).toEqual({
       model: { path: v62Path, graph: 'v5' },
     });
   });
@@ -96,7 +96,7 @@ describe('finding the model', () => {
     // A real copy of the v5 weights stands in for what the packager will ship.
     mkdirSync(path.dirname(shipped), { recursive: true });
     copyFileSync(v5Path, shipped);
-    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, resources)).toEqual({
+    expect(findSileroModel(undefined, { LECTERN_MODELS_DIR: modelsDir }, [resources])).toEqual({
       model: { path: shipped, graph: 'v5' },
     });
   });
@@ -110,7 +110,7 @@ describe('finding the model', () => {
     const found = findSileroModel(
       undefined,
       { LECTERN_MODELS_DIR: path.join(dir, 'nothing') },
-      path.join(dir, 'nothing'),
+      [path.join(dir, 'nothing')],
     );
     expect(found).toEqual({ reason: expect.stringMatching(/no Silero model found \(looked in .*nothing/) });
   });

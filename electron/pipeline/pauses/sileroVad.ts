@@ -73,21 +73,27 @@ export function inspectSileroModel(modelPath: string): SileroModel {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** The app's resources folders: packaged (process.resourcesPath), then a source checkout or a built bundle. */
+export function defaultResourceDirs(): string[] {
+  const packaged = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  return [packaged, path.join(here, '..', '..', '..', 'resources'), path.join(here, '..', '..', 'resources')].filter(
+    (d): d is string => Boolean(d),
+  );
+}
+
 /**
  * Where to look for the Silero weights, in order: the `LECTERN_VAD_MODEL` override, the copy shipped in the app's
- * resources (packaged, then a source checkout or a built bundle), then the team's models folder.
+ * resources, then the team's models folder.
  */
 export function sileroModelCandidates(
   env: NodeJS.ProcessEnv = process.env,
-  resourcesPath: string | undefined = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath,
+  resourceDirs: readonly string[] = defaultResourceDirs(),
 ): string[] {
   const shipped = path.join('models', 'silero_vad.onnx');
   const modelsDir = env.LECTERN_MODELS_DIR;
   const candidates = [
     env.LECTERN_VAD_MODEL,
-    resourcesPath ? path.join(resourcesPath, shipped) : undefined,
-    path.join(here, '..', '..', '..', 'resources', shipped),
-    path.join(here, '..', '..', 'resources', shipped),
+    ...resourceDirs.map((dir) => path.join(dir, shipped)),
     // v6.2 first: on jfk.wav it finds "ask not" (3.2–4.5 s), which v5 misses; elsewhere the two agree.
     modelsDir ? path.join(modelsDir, 'silero-vad', 'silero_vad_v6.2.onnx') : undefined,
     modelsDir ? path.join(modelsDir, 'silero-vad', 'silero_vad_v5.onnx') : undefined,
@@ -102,7 +108,7 @@ export function sileroModelCandidates(
 export function findSileroModel(
   explicitPath?: string,
   env: NodeJS.ProcessEnv = process.env,
-  resourcesPath?: string,
+  resourceDirs?: readonly string[],
 ): { model: SileroModel } | { reason: string } {
   const explicit = explicitPath ?? env.LECTERN_VAD_MODEL;
   if (explicit) {
@@ -112,7 +118,7 @@ export function findSileroModel(
       return { reason: `the Silero model ${explicit} cannot be used: ${messageOf(error)}` };
     }
   }
-  const candidates = sileroModelCandidates(env, resourcesPath);
+  const candidates = sileroModelCandidates(env, resourceDirs);
   const problems: string[] = [];
   for (const candidate of candidates) {
     if (!existsSync(candidate)) continue;

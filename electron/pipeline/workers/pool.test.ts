@@ -58,7 +58,7 @@ afterEach(async () => {
 });
 
 describe('createWorkerPool', () => {
-  it('defaults to one thread fewer than the cores, between 1 and 4', () => {
+  it('defaults to one thread per core, between 1 and 4', () => {
     const expected = Math.max(1, Math.min(4, os.availableParallelism()));
     expect(defaultPoolSize()).toBe(expected);
     const pool = createWorkerPool<FixtureTasks>({ workerUrl: fixtureWorkerUrl });
