@@ -35,15 +35,46 @@ function lectureOf(minutes: number): string {
   const loops = Math.ceil((minutes * 60) / 203.3);
   const partial = `${out}.partial.m4a`;
   process.stderr.write(`building a ${minutes}-minute lecture…\n`);
-  execFileSync(ffmpeg, ['-v', 'error', '-y', '-stream_loop', String(loops), '-i', source, '-t', String(minutes * 60),
-    '-vn', '-ac', '2', '-ar', '48000', '-c:a', 'aac', '-b:a', '96k', partial]);
+  execFileSync(ffmpeg, [
+    '-v',
+    'error',
+    '-y',
+    '-stream_loop',
+    String(loops),
+    '-i',
+    source,
+    '-t',
+    String(minutes * 60),
+    '-vn',
+    '-ac',
+    '2',
+    '-ar',
+    '48000',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '96k',
+    partial,
+  ]);
   renameSync(partial, out);
   return out;
 }
 
 function timeSilencedetect(file: string): number {
   const started = performance.now();
-  execFileSync(ffmpeg, ['-v', 'error', '-nostats', '-vn', '-i', file, '-af', 'silencedetect=n=-35dB:d=0.3', '-f', 'null', '-']);
+  execFileSync(ffmpeg, [
+    '-v',
+    'error',
+    '-nostats',
+    '-vn',
+    '-i',
+    file,
+    '-af',
+    'silencedetect=n=-35dB:d=0.3',
+    '-f',
+    'null',
+    '-',
+  ]);
   return (performance.now() - started) / 1000;
 }
 
@@ -57,7 +88,9 @@ interface StageRun {
 }
 
 function runStages(file: string): StageRun {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'bench', 'runStages.ts'), file], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'bench', 'runStages.ts'), file], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`bench run failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as StageRun;
 }
@@ -83,8 +116,12 @@ const rows = minutesToTest.map((minutes) => {
 });
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
-console.log(`\nDecode + pause detection (${os.availableParallelism()} cores; AAC stereo lectures from the physics recording)\n`);
-console.log('| minutes | detector | pauses | decode s | pauses s | decode+pauses s | × real time | silencedetect s | × real time | peak RSS MB |');
+console.log(
+  `\nDecode + pause detection (${os.availableParallelism()} cores; AAC stereo lectures from the physics recording)\n`,
+);
+console.log(
+  '| minutes | detector | pauses | decode s | pauses s | decode+pauses s | × real time | silencedetect s | × real time | peak RSS MB |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
@@ -104,5 +141,8 @@ process.stdout.write(segmentation.stdout);
 const resultsDir = path.join(repo, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const saved = path.join(resultsDir, 'analysis.json');
-writeFileSync(saved, `${JSON.stringify({ machine: { cores: os.availableParallelism(), memGb: os.totalmem() / 1024 ** 3 }, pauses: rows, segmentation: segmentation.stdout }, null, 2)}\n`);
+writeFileSync(
+  saved,
+  `${JSON.stringify({ machine: { cores: os.availableParallelism(), memGb: os.totalmem() / 1024 ** 3 }, pauses: rows, segmentation: segmentation.stdout }, null, 2)}\n`,
+);
 console.log(`\nSaved ${path.relative(repo, saved)}`);

@@ -8,6 +8,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['migrations', 'npx', ['drizzle-kit', 'check']],
 ];
 
@@ -25,9 +26,13 @@ mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });
 console.log('\n▶ tests: vitest run');
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+  },
+);
 
 let passed = 0;
 let failed = vitest.status === 0 ? 0 : 1;

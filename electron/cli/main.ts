@@ -34,7 +34,8 @@ const clipsArg = z.coerce.number().int().min(1).max(20);
 
 function parseJobId(value: string | undefined, command: string): number {
   const parsed = jobIdArg.safeParse(value);
-  if (!parsed.success) throw new LecternError('invalid-input', `"lectern ${command}" needs a job number, e.g. lectern ${command} 3.`);
+  if (!parsed.success)
+    throw new LecternError('invalid-input', `"lectern ${command}" needs a job number, e.g. lectern ${command} 3.`);
   return parsed.data;
 }
 
@@ -65,14 +66,25 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
   }
   switch (command) {
     case 'process': {
-      if (rest.length === 0) throw new LecternError('invalid-input', 'Name at least one recording: lectern process lecture.mp4');
+      if (rest.length === 0)
+        throw new LecternError('invalid-input', 'Name at least one recording: lectern process lecture.mp4');
       if (values.captions && rest.length > 1) {
-        throw new LecternError('invalid-input', '--captions goes with one recording; for several, put a .srt or .vtt with the same name beside each.');
+        throw new LecternError(
+          'invalid-input',
+          '--captions goes with one recording; for several, put a .srt or .vtt with the same name beside each.',
+        );
       }
-      return processCommand({ media: rest, out: values.out, captions: values.captions, clips: parseClips(values.clips), json });
+      return processCommand({
+        media: rest,
+        out: values.out,
+        captions: values.captions,
+        clips: parseClips(values.clips),
+        json,
+      });
     }
     case 'analyze': {
-      if (rest.length !== 1) throw new LecternError('invalid-input', 'Name one transcript: lectern analyze lecture.srt');
+      if (rest.length !== 1)
+        throw new LecternError('invalid-input', 'Name one transcript: lectern analyze lecture.srt');
       return analyzeCommand({ transcript: rest[0]!, clips: parseClips(values.clips), json });
     }
     case 'models':

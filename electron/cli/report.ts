@@ -34,7 +34,11 @@ export function describeProgress(name: string, p: JobProgress, withBar: boolean)
  * Progress for people: one line redrawn in place on a terminal, or plain lines (one per stage step of 10%) when
  * the output goes to a file or CI log. JSON mode prints nothing until the end.
  */
-export function createProgressReporter(mode: OutputMode, stream: NodeJS.WriteStream, nameOf: (jobId: number) => string) {
+export function createProgressReporter(
+  mode: OutputMode,
+  stream: NodeJS.WriteStream,
+  nameOf: (jobId: number) => string,
+) {
   const lastPlain = new Map<number, string>();
   let drawn = false;
   return {

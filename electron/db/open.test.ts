@@ -14,11 +14,23 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const db = openDatabase(path.join(dir, 'nested', 'lectern.db'));
     const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name != 'sqlite_sequence'")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like '\\_\\_%' escape '\\' and name != 'sqlite_sequence'",
+      )
       .pluck()
       .all();
     expect(new Set(tables)).toEqual(
-      new Set(['jobs', 'job_stages', 'transcripts', 'silence_regions', 'layout_analyses', 'content_segments', 'clips', 'processing_logs', 'users']),
+      new Set([
+        'jobs',
+        'job_stages',
+        'transcripts',
+        'silence_regions',
+        'layout_analyses',
+        'content_segments',
+        'clips',
+        'processing_logs',
+        'users',
+      ]),
     );
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -31,7 +43,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const file = path.join(dir, 'lectern.db');
     const first = openDatabase(file);
-    first.insert(jobs).values({ sourcePath: '/lectures/a.mp4', settings: { clipCount: 5, captionsPath: null, outputDir: dir } }).run();
+    first
+      .insert(jobs)
+      .values({ sourcePath: '/lectures/a.mp4', settings: { clipCount: 5, captionsPath: null, outputDir: dir } })
+      .run();
     closeDatabase(first);
     const second = openDatabase(file);
     expect(second.select().from(jobs).all()).toHaveLength(1);

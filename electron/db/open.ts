@@ -20,7 +20,8 @@ export function migrationsFolder(): string {
     resourcesPath ? path.join(resourcesPath, 'migrations') : undefined,
   ];
   const found = candidates.find((dir) => dir && existsSync(path.join(dir, 'meta', '_journal.json')));
-  if (!found) throw new Error(`Lectern's database migrations are missing (looked in ${candidates.filter(Boolean).join(', ')}).`);
+  if (!found)
+    throw new Error(`Lectern's database migrations are missing (looked in ${candidates.filter(Boolean).join(', ')}).`);
   return found;
 }
 

@@ -80,7 +80,17 @@ export async function createServices(options: ServicesOptions) {
     logger.flush?.();
   }
 
-  return { db, logger, pool, queue, jobs, events, limits, shutdown, info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg } };
+  return {
+    db,
+    logger,
+    pool,
+    queue,
+    jobs,
+    events,
+    limits,
+    shutdown,
+    info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

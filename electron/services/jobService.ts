@@ -49,7 +49,9 @@ export function lectureOutputDir(outputRoot: string, sourcePath: string): string
   return path.join(outputRoot, path.parse(sourcePath).name);
 }
 
-export function createJobService(deps: JobServiceDeps): JobService & { addOne(filePath: string, overrides?: Partial<JobSettings>): Promise<JobSummary> } {
+export function createJobService(
+  deps: JobServiceDeps,
+): JobService & { addOne(filePath: string, overrides?: Partial<JobSettings>): Promise<JobSummary> } {
   const { db, queue } = deps;
 
   /** Validates, then queues. Throws LecternError with the reason when the file is refused. */

@@ -2,7 +2,8 @@ import type { AppError } from '../../shared/errors.ts';
 import type { JobId, JobProgress, JobSummary } from '../../shared/domain/job.ts';
 
 /** The outcome of adding one dropped file: either a queued job or the reason it was refused. */
-export type AddLectureResult = { path: string; job: JobSummary; error: null } | { path: string; job: null; error: AppError };
+export type AddLectureResult =
+  { path: string; job: JobSummary; error: null } | { path: string; job: null; error: AppError };
 
 /**
  * What the desktop app and the CLI can do with the queue. IPC handlers are thin functions over this,

@@ -17,24 +17,33 @@ function filesUnder(dir: string): string[] {
 describe('lectern analyze', () => {
   it('prints exactly the documented JSON for a real lecture transcript', async () => {
     const scratch = scratchDir();
-    const result = await runLectern(['analyze', media('physicsworks-lecture', 'whisper_medium_words.json'), '--json', '--clips', '3'], {
-      LECTERN_DATA_DIR: scratch.dir,
-    });
+    const result = await runLectern(
+      ['analyze', media('physicsworks-lecture', 'whisper_medium_words.json'), '--json', '--clips', '3'],
+      {
+        LECTERN_DATA_DIR: scratch.dir,
+      },
+    );
     scratch.cleanup();
     expect(result.code).toBe(0);
     const parsed: unknown = JSON.parse(result.stdout);
     const strict = analysisResultSchema.strict();
     const output = strict.parse(parsed);
     expect(Object.keys(parsed as object)).toEqual(['segments', 'highlights']);
-    for (const s of output.segments) expect(Object.keys(s)).toEqual(['start', 'end', 'title', 'topic', 'importance', 'reasons']);
+    for (const s of output.segments)
+      expect(Object.keys(s)).toEqual(['start', 'end', 'title', 'topic', 'importance', 'reasons']);
     for (const h of output.highlights) expect(Object.keys(h)).toEqual(['start', 'end', 'title', 'score', 'segment']);
     expect(output.highlights).toHaveLength(3);
-    expect(output.highlights.map((h) => h.start)).toEqual([...output.highlights.map((h) => h.start)].sort((a, b) => a - b));
+    expect(output.highlights.map((h) => h.start)).toEqual(
+      [...output.highlights.map((h) => h.start)].sort((a, b) => a - b),
+    );
     expect(output.segments.map((s) => s.start)).toEqual([...output.segments.map((s) => s.start)].sort((a, b) => a - b));
   });
 
   it('prints a readable summary without --json', async () => {
-    const result = await runLectern(['analyze', path.join(evalDir, 'mavils', 'transcripts', 'physics_intro_02.srt')], {});
+    const result = await runLectern(
+      ['analyze', path.join(evalDir, 'mavils', 'transcripts', 'physics_intro_02.srt')],
+      {},
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/physics_intro_02\.srt: \d+ sentences, \d+ topics/);
     expect(result.stdout).toMatch(/Highlights:\n {2}\d+:\d\d–\d+:\d\d {2}\S/);

@@ -44,11 +44,22 @@ describe('lectern process refuses bad input with the file and the reason, exit 2
 describe('a batch with bad files', () => {
   it('processes the good recordings and reports each bad one', async () => {
     const result = await runLectern(
-      ['process', files.empty, captionedJfk(scratch.dir, 'jfk.wav'), files.text, '--out', path.join(scratch.dir, 'batch'), '--json'],
+      [
+        'process',
+        files.empty,
+        captionedJfk(scratch.dir, 'jfk.wav'),
+        files.text,
+        '--out',
+        path.join(scratch.dir, 'batch'),
+        '--json',
+      ],
       env,
     );
     expect(result.code).toBe(2);
-    const report = JSON.parse(result.stdout) as { jobs: { sourceName: string; status: string }[]; refused: { path: string; code: string }[] };
+    const report = JSON.parse(result.stdout) as {
+      jobs: { sourceName: string; status: string }[];
+      refused: { path: string; code: string }[];
+    };
     expect(report.jobs.map((j) => [j.sourceName, j.status])).toEqual([['jfk.wav', 'done']]);
     expect(report.refused.map((r) => [r.path, r.code])).toEqual([
       [files.empty, 'file-empty'],
@@ -97,7 +108,9 @@ describe('where results go', () => {
       fillDisk(path.join(disk, 'filler'));
       const result = await run.result;
       expect(result.code).toBe(1);
-      const { jobs } = JSON.parse(result.stdout) as { jobs: { status: string; error: { code: string; message: string } }[] };
+      const { jobs } = JSON.parse(result.stdout) as {
+        jobs: { status: string; error: { code: string; message: string } }[];
+      };
       expect(jobs[0]?.status).toBe('failed');
       expect(jobs[0]?.error.code).toBe('disk-full');
       expect(jobs[0]?.error.message).toMatch(/space/i);

@@ -19,9 +19,13 @@ describe('the physics lecture with its transcript, through every analysis stage'
   beforeAll(async () => {
     const lecture = path.join(scratch.dir, 'Physics Works.webm');
     copyFileSync(media('physicsworks-lecture', 'physicsworks_audio.webm'), lecture);
-    // Captions beside the recording, as Zoom or YouTube leave them: found without --captions.
-    writeFileSync(path.join(scratch.dir, 'Physics Works.srt'), physicsLectureSrt());
-    const result = await runLectern(['process', lecture, '--out', path.join(scratch.dir, 'out'), '--json'], { LECTERN_DATA_DIR: dataDir });
+    // A transcript built from the lecture's Whisper run, handed over with --captions.
+    const captions = path.join(scratch.dir, 'Whisper transcript.srt');
+    writeFileSync(captions, physicsLectureSrt());
+    const result = await runLectern(
+      ['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out'), '--json'],
+      { LECTERN_DATA_DIR: dataDir },
+    );
     code = result.code;
     db = new Database(path.join(dataDir, 'lectern.db'), { readonly: true });
   });
@@ -44,15 +48,21 @@ describe('the physics lecture with its transcript, through every analysis stage'
     ]);
   });
 
-  it('takes the transcript from the captions beside the recording', () => {
-    const row = db.prepare('select source, origin, segments from transcripts').get() as { source: string; origin: string; segments: string };
+  it('takes the transcript from the captions it was given', () => {
+    const row = db.prepare('select source, origin, segments from transcripts').get() as {
+      source: string;
+      origin: string;
+      segments: string;
+    };
     expect(row.source).toBe('captions');
-    expect(row.origin).toMatch(/Physics Works\.srt$/);
+    expect(row.origin).toMatch(/Whisper transcript\.srt$/);
     expect(JSON.parse(row.segments).length).toBeGreaterThan(20);
   });
 
   it('stores 5–15 topics with titles, importance and reasons', () => {
-    const segments = db.prepare('select title, topic, importance, reasons from content_segments order by position').all() as {
+    const segments = db
+      .prepare('select title, topic, importance, reasons from content_segments order by position')
+      .all() as {
       title: string;
       topic: string;
       importance: number;
@@ -70,8 +80,10 @@ describe('the physics lecture with its transcript, through every analysis stage'
   });
 
   it('drafts highlights whose boundaries fall outside speech', () => {
-    const clips = db.prepare('select start, "end", state from clips order by start').all() as (Range & { state: string })[];
-    const speech = db.prepare("select start, \"end\" from silence_regions where kind = 'speech'").all() as Range[];
+    const clips = db.prepare('select start, "end", state from clips order by start').all() as (Range & {
+      state: string;
+    })[];
+    const speech = db.prepare('select start, "end" from silence_regions where kind = \'speech\'').all() as Range[];
     expect(clips.length).toBeGreaterThanOrEqual(3);
     for (const clip of clips) {
       expect(clip.state).toBe('draft');
@@ -90,9 +102,12 @@ describe('a lecture without captions and without a speech model', () => {
   it('stops at the transcript with a message that says how to get a model, keeping earlier stages', async () => {
     const scratch = scratchDir();
     const dataDir = path.join(scratch.dir, 'data');
-    const result = await runLectern(['process', media('auto-editor-example', 'example.mp4'), '--out', path.join(scratch.dir, 'out')], {
-      LECTERN_DATA_DIR: dataDir,
-    });
+    const result = await runLectern(
+      ['process', media('auto-editor-example', 'example.mp4'), '--out', path.join(scratch.dir, 'out')],
+      {
+        LECTERN_DATA_DIR: dataDir,
+      },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/No speech-recognition model is installed/);
     expect(result.stderr).toMatch(/lectern models download \S+/);

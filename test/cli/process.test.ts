@@ -34,7 +34,11 @@ describe('lectern process on real recordings', () => {
       ],
       env,
     );
-    example = { code: result.code, jobs: (JSON.parse(result.stdout) as { jobs: JobJson[] }).jobs, stderr: result.stderr };
+    example = {
+      code: result.code,
+      jobs: (JSON.parse(result.stdout) as { jobs: JobJson[] }).jobs,
+      stderr: result.stderr,
+    };
   });
 
   it('probes the recording and decodes its audio once into the job folder', () => {
@@ -54,7 +58,10 @@ describe('lectern process on real recordings', () => {
   });
 
   it('probes a video: picture, sound and length', async () => {
-    const result = await runLectern(['process', media('auto-editor-example', 'example.mp4'), '--out', path.join(scratch.dir, 'video'), '--json'], env);
+    const result = await runLectern(
+      ['process', media('auto-editor-example', 'example.mp4'), '--out', path.join(scratch.dir, 'video'), '--json'],
+      env,
+    );
     const [job] = (JSON.parse(result.stdout) as { jobs: JobJson[] }).jobs;
     expect(job?.media?.video?.width).toBe(1280);
     expect(job?.media?.audio?.codec).toBe('aac');
@@ -66,7 +73,9 @@ describe('lectern process on real recordings', () => {
 
   it('records per-stage durations and a processing log, and writes structured logs', () => {
     const db = new Database(path.join(env.LECTERN_DATA_DIR, 'lectern.db'), { readonly: true });
-    const stages = db.prepare('select stage, duration_ms from job_stages where job_id = ?').all(example.jobs[0]?.id) as {
+    const stages = db
+      .prepare('select stage, duration_ms from job_stages where job_id = ?')
+      .all(example.jobs[0]?.id) as {
       stage: string;
       duration_ms: number;
     }[];
@@ -79,10 +88,18 @@ describe('lectern process on real recordings', () => {
   });
 
   it('prints plain progress lines when stderr is not a terminal', async () => {
-    const result = await runLectern(['process', captionedJfk(scratch.dir), '--out', path.join(scratch.dir, 'jfk')], env);
+    const result = await runLectern(
+      ['process', captionedJfk(scratch.dir), '--out', path.join(scratch.dir, 'jfk')],
+      env,
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/job \d+ jfk\.mp3: +\d+% Extracting audio/);
     expect(result.stderr).toMatch(/job \d+ jfk\.mp3: done/);
+    // The captions beside the recording were found without --captions.
+    const db = new Database(path.join(env.LECTERN_DATA_DIR, 'lectern.db'), { readonly: true });
+    const origin = db.prepare('select origin from transcripts order by id desc limit 1').pluck().get();
+    db.close();
+    expect(origin).toBe(path.join(scratch.dir, 'jfk.srt'));
   });
 
   it('handles paths with spaces and non-ASCII characters', async () => {

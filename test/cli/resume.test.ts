@@ -20,7 +20,9 @@ interface StageRow {
 function readStages(dbFile: string): StageRow[] {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('select stage, status, attempts, started_at, finished_at from job_stages order by started_at').all() as StageRow[];
+    return db
+      .prepare('select stage, status, attempts, started_at, finished_at from job_stages order by started_at')
+      .all() as StageRow[];
   } finally {
     db.close();
   }
@@ -36,7 +38,10 @@ describe('a job killed mid-stage', () => {
     const env = { LECTERN_DATA_DIR: dataDir };
     const lecture = longLecture(10);
 
-    const { child, result } = startLectern(['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out')], env);
+    const { child, result } = startLectern(
+      ['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out')],
+      env,
+    );
     const probe = await waitFor(() => {
       const stages = readStages(dbFile);
       const probeDone = stages.find((s) => s.stage === 'probe' && s.status === 'done');
@@ -81,7 +86,10 @@ describe('lectern cancel', () => {
     const dataDir = path.join(scratch.dir, 'data');
     const dbFile = path.join(dataDir, 'lectern.db');
     const env = { LECTERN_DATA_DIR: dataDir };
-    const { result } = startLectern(['process', longLecture(10), '--captions', captions, '--out', path.join(scratch.dir, 'out')], env);
+    const { result } = startLectern(
+      ['process', longLecture(10), '--captions', captions, '--out', path.join(scratch.dir, 'out')],
+      env,
+    );
     await waitFor(
       () => (readStages(dbFile).some((s) => s.stage === 'audio' && s.status === 'running') ? true : undefined),
       'audio to start',

@@ -17,9 +17,16 @@ export function longLecture(repeats = 20): string {
   if (!existsSync(out)) {
     const partial = `${out}.partial.webm`;
     execFileSync(ffmpeg.path, [
-      '-v', 'error', '-y', '-stream_loop', String(repeats - 1),
-      '-i', media('physicsworks-lecture', 'physicsworks_audio.webm'),
-      '-c', 'copy', partial,
+      '-v',
+      'error',
+      '-y',
+      '-stream_loop',
+      String(repeats - 1),
+      '-i',
+      media('physicsworks-lecture', 'physicsworks_audio.webm'),
+      '-c',
+      'copy',
+      partial,
     ]);
     execFileSync('mv', [partial, out]);
   }

@@ -14,7 +14,10 @@ export interface CliResult {
 const bin = path.join(repoDir, 'bin', 'lectern.mjs');
 
 /** Starts the real CLI as a user would, with its own data folder. */
-export function startLectern(args: string[], env: Record<string, string>): { child: ChildProcess; result: Promise<CliResult> } {
+export function startLectern(
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; result: Promise<CliResult> } {
   const child = spawn(process.execPath, [bin, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,19 +13,31 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * `lectern analyze <transcript>`: content analysis and highlight selection on a transcript alone, no media.
  * Without audio, pauses come from the gaps between the transcript's words and sentences.
  */
-export async function analyzeTranscript(file: string, clips = defaultSelectionOptions.count): Promise<AnalysisResult & { sentences: number }> {
+export async function analyzeTranscript(
+  file: string,
+  clips = defaultSelectionOptions.count,
+): Promise<AnalysisResult & { sentences: number }> {
   checkCaptionsFile(file);
   const { sentences } = await loadTranscriptFile(file);
   const segments = analyzeLecture(sentences);
   const highlights = selectHighlights(sentences, segments, [], { ...defaultSelectionOptions, count: clips });
   return {
     sentences: sentences.length,
-    segments: segments.map((s) => ({ ...s, start: round(s.start), end: round(s.end), importance: round(s.importance) })),
+    segments: segments.map((s) => ({
+      ...s,
+      start: round(s.start),
+      end: round(s.end),
+      importance: round(s.importance),
+    })),
     highlights,
   };
 }
 
-export async function analyzeCommand(options: { transcript: string; clips: number | undefined; json: boolean }): Promise<ExitCode> {
+export async function analyzeCommand(options: {
+  transcript: string;
+  clips: number | undefined;
+  json: boolean;
+}): Promise<ExitCode> {
   const file = path.resolve(options.transcript);
   const { sentences, segments, highlights } = await analyzeTranscript(file, options.clips);
   if (options.json) {
@@ -36,11 +48,14 @@ export async function analyzeCommand(options: { transcript: string; clips: numbe
   const span = (s: { start: number; end: number }) => `${formatDuration(s.start)}–${formatDuration(s.end)}`;
   process.stdout.write(`${path.basename(file)}: ${sentences} sentences, ${segments.length} topics\n\n`);
   segments.forEach((s, i) => {
-    process.stdout.write(`${String(i + 1).padStart(2)}. ${span(s)}  ${s.title}  (importance ${s.importance.toFixed(2)})\n`);
+    process.stdout.write(
+      `${String(i + 1).padStart(2)}. ${span(s)}  ${s.title}  (importance ${s.importance.toFixed(2)})\n`,
+    );
     process.stdout.write(`    topic: ${s.topic}\n`);
     for (const reason of s.reasons) process.stdout.write(`    · ${reason}\n`);
   });
   process.stdout.write('\nHighlights:\n');
-  for (const h of highlights) process.stdout.write(`  ${span(h)}  ${h.title}  (score ${h.score.toFixed(2)}, topic ${h.segment + 1})\n`);
+  for (const h of highlights)
+    process.stdout.write(`  ${span(h)}  ${h.title}  (score ${h.score.toFixed(2)}, topic ${h.segment + 1})\n`);
   return exitCodes.ok;
 }

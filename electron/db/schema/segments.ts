@@ -16,7 +16,9 @@ export const contentSegments = sqliteTable(
     topic: text('topic').notNull(),
     importance: real('importance').notNull(),
     reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull(),
-    source: text('source', { enum: ['local', 'gemini'] }).notNull().default('local'),
+    source: text('source', { enum: ['local', 'gemini'] })
+      .notNull()
+      .default('local'),
   },
   (t) => [index('content_segments_job_idx').on(t.jobId, t.position)],
 );

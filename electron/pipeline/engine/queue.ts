@@ -55,7 +55,12 @@ export function createJobQueue(options: JobQueueOptions) {
 
   function requeueAfterShutdown(jobId: number): void {
     const job = updateJob(db, jobId, { status: 'queued', error: null, finishedAt: null });
-    addProcessingLog(db, { jobId, stage: job.stage, level: 'info', message: 'Paused because Lectern quit; it resumes at next start.' });
+    addProcessingLog(db, {
+      jobId,
+      stage: job.stage,
+      level: 'info',
+      message: 'Paused because Lectern quit; it resumes at next start.',
+    });
     options.onJobUpdated?.(job);
   }
 
@@ -89,7 +94,12 @@ export function createJobQueue(options: JobQueueOptions) {
     }
     const index = pending.indexOf(jobId);
     if (index >= 0) pending.splice(index, 1);
-    if (job.status === 'running' && job.ownerPid !== null && job.ownerPid !== process.pid && isProcessAlive(job.ownerPid)) {
+    if (
+      job.status === 'running' &&
+      job.ownerPid !== null &&
+      job.ownerPid !== process.pid &&
+      isProcessAlive(job.ownerPid)
+    ) {
       return updateJob(db, jobId, { cancelRequested: true });
     }
     if (job.status === 'done' || job.status === 'cancelled' || job.status === 'failed') return job;

@@ -15,7 +15,11 @@ import { defineStage, type Stage } from './stage.ts';
 const fixtureWorkerUrl = new URL('../workers/fixtures/fixtureWorker.ts', import.meta.url);
 
 /** A stage that records each run and writes one log row per run through commit (replacing earlier ones). */
-function countingStage(name: Stage<unknown>['name'], runs: string[], behaviour?: (signal: AbortSignal) => Promise<void>) {
+function countingStage(
+  name: Stage<unknown>['name'],
+  runs: string[],
+  behaviour?: (signal: AbortSignal) => Promise<void>,
+) {
   return defineStage<{ value: string }>({
     name,
     weight: 1,
@@ -26,14 +30,18 @@ function countingStage(name: Stage<unknown>['name'], runs: string[], behaviour?:
       return { value: `${name} result` };
     },
     commit(tx, job, result) {
-      tx.insert(processingLogs).values({ jobId: job.id, stage: name, level: 'debug', message: result.value, at: 0 }).run();
+      tx.insert(processingLogs)
+        .values({ jobId: job.id, stage: name, level: 'debug', message: result.value, at: 0 })
+        .run();
       return { value: result.value };
     },
   });
 }
 
 function waitForAbort(signal: AbortSignal): Promise<void> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+  return new Promise((_, reject) =>
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+  );
 }
 
 describe('runJob and the queue', () => {
@@ -62,14 +70,17 @@ describe('runJob and the queue', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const newJob = () => createJob(db, '/lectures/week 1.mp4', { clipCount: 5, captionsPath: null, outputDir: dir }, null).id;
+  const newJob = () =>
+    createJob(db, '/lectures/week 1.mp4', { clipCount: 5, captionsPath: null, outputDir: dir }, null).id;
 
   it('runs the stages in order and records each one done with its duration', async () => {
     const runs: string[] = [];
     const stages = [countingStage('probe', runs), countingStage('audio', runs)];
     const id = newJob();
     const progress: number[] = [];
-    expect(await runJob(id, { ...deps, stages, onProgress: (p) => progress.push(p.overall) }, new AbortController().signal)).toBe('done');
+    expect(
+      await runJob(id, { ...deps, stages, onProgress: (p) => progress.push(p.overall) }, new AbortController().signal),
+    ).toBe('done');
     expect(runs).toEqual(['probe', 'audio']);
     expect(stageRows(db, id).map((s) => [s.stage, s.status, s.result])).toEqual([
       ['probe', 'done', { value: 'probe result' }],
@@ -95,14 +106,19 @@ describe('runJob and the queue', () => {
     const stages = [countingStage('probe', runs), flaky, countingStage('pauses', runs)];
     const id = newJob();
     expect(await runJob(id, { ...deps, stages }, new AbortController().signal)).toBe('failed');
-    expect(getJob(db, id).error).toEqual({ code: 'internal', message: 'Something went wrong inside Lectern: disk hiccup' });
+    expect(getJob(db, id).error).toEqual({
+      code: 'internal',
+      message: 'Something went wrong inside Lectern: disk hiccup',
+    });
     expect(stageRows(db, id).map((s) => [s.stage, s.status])).toEqual([
       ['probe', 'done'],
       ['audio', 'failed'],
     ]);
     expect(await runJob(id, { ...deps, stages }, new AbortController().signal)).toBe('done');
     expect(runs).toEqual(['probe', 'audio', 'audio', 'pauses']);
-    const committed = processingLogFor(db, id).filter((l) => l.level === 'debug').map((l) => l.message);
+    const committed = processingLogFor(db, id)
+      .filter((l) => l.level === 'debug')
+      .map((l) => l.message);
     expect(committed).toEqual(['probe result', 'audio result', 'pauses result']);
     expect(stageRows(db, id).find((s) => s.stage === 'audio')?.attempts).toBe(2);
   });
@@ -116,7 +132,9 @@ describe('runJob and the queue', () => {
       commit: () => ({}),
     });
     const first = newJob();
-    expect(await runJob(first, { ...deps, stages: [countingStage('probe', runs), crashing] }, new AbortController().signal)).toBe('failed');
+    expect(
+      await runJob(first, { ...deps, stages: [countingStage('probe', runs), crashing] }, new AbortController().signal),
+    ).toBe('failed');
     expect(getJob(db, first).error?.code).toBe('worker-crashed');
     expect(getJob(db, first).error?.message).toMatch(/crash/);
     const healthy = defineStage<unknown>({
@@ -147,7 +165,11 @@ describe('runJob and the queue', () => {
     expect(stageRows(db, id).find((s) => s.stage === 'probe')?.status).toBe('done');
     await queue.shutdown();
 
-    const retried = createJobQueue({ ...deps, stages: [countingStage('probe', runs), countingStage('audio', runs)], concurrency: 1 });
+    const retried = createJobQueue({
+      ...deps,
+      stages: [countingStage('probe', runs), countingStage('audio', runs)],
+      concurrency: 1,
+    });
     retried.enqueue(id);
     await retried.whenIdle();
     await retried.shutdown();

@@ -47,7 +47,11 @@ export function jobWorkDir(jobsDir: string, jobId: number): string {
 export async function runJob(jobId: number, deps: RunJobDeps, signal: AbortSignal): Promise<JobOutcome> {
   const { db } = deps;
   const log = deps.logger.child({ jobId });
-  const finished = new Set(stageRows(db, jobId).filter((s) => s.status === 'done').map((s) => s.stage));
+  const finished = new Set(
+    stageRows(db, jobId)
+      .filter((s) => s.status === 'done')
+      .map((s) => s.stage),
+  );
   const tracker = createProgressTracker({
     jobId,
     plan: deps.stages.map((s) => ({ stage: s.name, weight: s.weight })),

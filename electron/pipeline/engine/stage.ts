@@ -41,7 +41,6 @@ export interface Stage<Result> {
   commit(tx: DbOrTx, job: JobRow, result: Result): Record<string, unknown>;
 }
 
-
 /** Keeps each stage's Result type checked where it is declared, while the pipeline holds a plain list. */
 export function defineStage<Result>(stage: Stage<Result>): Stage<unknown> {
   return stage as Stage<unknown>;

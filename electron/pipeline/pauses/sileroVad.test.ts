@@ -72,10 +72,9 @@ describe('inspectSileroModel', () => {
 
 describe('finding the model', () => {
   it('looks at the override, then the shipped copy, then the team models folder (v6.2 before v5)', () => {
-    const candidates = sileroModelCandidates(
-      { LECTERN_VAD_MODEL: '/x/override.onnx', LECTERN_MODELS_DIR: '/models' },
-      ['/app/resources'],
-    );
+    const candidates = sileroModelCandidates({ LECTERN_VAD_MODEL: '/x/override.onnx', LECTERN_MODELS_DIR: '/models' }, [
+      '/app/resources',
+    ]);
     expect(candidates[0]).toBe('/x/override.onnx');
     expect(candidates[1]).toBe(path.join('/app/resources', 'models', 'silero_vad.onnx'));
     expect(candidates.slice(-2)).toEqual([
@@ -107,11 +106,9 @@ describe('finding the model', () => {
   });
 
   it('says where it looked when there is no model at all', () => {
-    const found = findSileroModel(
-      undefined,
-      { LECTERN_MODELS_DIR: path.join(dir, 'nothing') },
-      [path.join(dir, 'nothing')],
-    );
+    const found = findSileroModel(undefined, { LECTERN_MODELS_DIR: path.join(dir, 'nothing') }, [
+      path.join(dir, 'nothing'),
+    ]);
     expect(found).toEqual({ reason: expect.stringMatching(/no Silero model found \(looked in .*nothing/) });
   });
 });

@@ -51,7 +51,11 @@ export function cutAtGap(
  * A cut for every gap between sentences: index i is the gap before sentence i, the last index the gap after the
  * final sentence. The recording's start and end are always places to cut.
  */
-export function gapCuts(sentences: readonly Sentence[], pauses: readonly TimeRange[], options: BoundaryOptions): (GapCut | null)[] {
+export function gapCuts(
+  sentences: readonly Sentence[],
+  pauses: readonly TimeRange[],
+  options: BoundaryOptions,
+): (GapCut | null)[] {
   const edges = sentences.map((s) => speechEdges(s, s));
   return Array.from({ length: sentences.length + 1 }, (_, i) => {
     const previousEnd = i === 0 ? 0 : edges[i - 1]!.end;

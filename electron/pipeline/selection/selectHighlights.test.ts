@@ -10,7 +10,11 @@ function lecture(n: number): { sentences: Sentence[]; pauses: TimeRange[] } {
   const pauses: TimeRange[] = [];
   let t = 1;
   for (let i = 0; i < n; i++) {
-    const words = Array.from({ length: 8 }, (_, w) => ({ start: t + w * 0.4, end: t + w * 0.4 + 0.35, text: `w${i}_${w}` }));
+    const words = Array.from({ length: 8 }, (_, w) => ({
+      start: t + w * 0.4,
+      end: t + w * 0.4 + 0.35,
+      text: `w${i}_${w}`,
+    }));
     sentences.push({ start: words[0]!.start, end: words.at(-1)!.end, text: words.map((w) => w.text).join(' '), words });
     pauses.push({ start: words.at(-1)!.end, end: words.at(-1)!.end + 0.6 });
     t = words.at(-1)!.end + 0.6;
@@ -33,11 +37,17 @@ function segmentsFor(sentences: Sentence[], parts: number, importance: (i: numbe
 describe('selectHighlights', () => {
   const { sentences, pauses } = lecture(120);
   const segments = segmentsFor(sentences, 8, (i) => [0.2, 0.9, 0.4, 0.8, 0.1, 0.7, 0.3, 0.6][i]!);
-  const highlights = selectHighlights(sentences, segments, pauses, { count: 5, minSec: 20, maxSec: 90, marginSec: 0.15 });
+  const highlights = selectHighlights(sentences, segments, pauses, {
+    count: 5,
+    minSec: 20,
+    maxSec: 90,
+    marginSec: 0.15,
+  });
 
   it('picks the requested number of non-overlapping highlights, sorted by start', () => {
     expect(highlights).toHaveLength(5);
-    for (let i = 1; i < highlights.length; i++) expect(highlights[i]!.start).toBeGreaterThanOrEqual(highlights[i - 1]!.end);
+    for (let i = 1; i < highlights.length; i++)
+      expect(highlights[i]!.start).toBeGreaterThanOrEqual(highlights[i - 1]!.end);
   });
 
   it('prefers the most important segments, one each', () => {
@@ -85,7 +95,17 @@ describe('boundaries', () => {
     expect(cut.end).toBeGreaterThanOrEqual(9.95);
   });
   it('refuses to cut where the speaker runs on, whatever the transcript says', () => {
-    expect(cutAtGap(57.3, 57.4, [{ start: 50, end: 54.4 }, { start: 65.3, end: 66 }], options)).toBeNull();
+    expect(
+      cutAtGap(
+        57.3,
+        57.4,
+        [
+          { start: 50, end: 54.4 },
+          { start: 65.3, end: 66 },
+        ],
+        options,
+      ),
+    ).toBeNull();
   });
   it('tolerates transcript times a little off the audio', () => {
     const cut = cutAtGap(20, 20.2, [{ start: 20.25, end: 21 }], options)!;

@@ -89,7 +89,9 @@ export function selectHighlights(
   if (sentences.length === 0 || segments.length === 0) return [];
   const boundary = { marginSec: options.marginSec, toleranceSec: 0.3 };
   const atPauses = gapCuts(sentences, pauses.length > 0 ? pauses : pausesFromTranscript(sentences), boundary);
-  const cuts = atPauses.some((cut, i) => cut && i > 0 && i < sentences.length) ? atPauses : sentenceEdgeCuts(sentences, boundary);
+  const cuts = atPauses.some((cut, i) => cut && i > 0 && i < sentences.length)
+    ? atPauses
+    : sentenceEdgeCuts(sentences, boundary);
   const bySegment = candidates(sentences, segments, cuts, options, true).sort(byScore);
   // When a short lecture's segments leave too few places to cut, a highlight may run on into the next topic.
   const acrossSegments = candidates(sentences, segments, cuts, options, false).sort(byScore);

@@ -3,7 +3,7 @@ import type { ContentSegment } from '../../../shared/domain/analysis.ts';
 import { LecternError } from '../../../shared/errors.ts';
 import { contentSegments, layoutAnalyses, transcripts } from '../../db/schema/index.ts';
 import { defineStage } from '../engine/stage.ts';
-import { readSilenceRegions } from './transcriptStage.ts';
+import { readSilenceRegions } from './silenceRegions.ts';
 
 /** 5–15 educational segments with importance, topic, title and the reasons, computed in a worker thread. */
 export const analysisStage = defineStage<ContentSegment[]>({

@@ -31,8 +31,28 @@ export const audioStage = defineStage<DecodedAudio>({
     const partial = path.join(ctx.tempDir, 'audio.f32');
     await runFfmpeg(
       // -vn/-sn/-dn: never decode pictures or subtitles for audio work; that alone is most of the cost of a video.
-      ['-y', '-i', ctx.job.sourcePath, '-map', `0:${media.audio.index}`, '-vn', '-sn', '-dn', '-ac', '1', '-ar', String(speechSampleRate), '-f', 'f32le', partial],
-      { signal: ctx.signal, durationSec: media.durationSec, onProgress: (p) => p.fraction !== null && ctx.progress(p.fraction * 0.9) },
+      [
+        '-y',
+        '-i',
+        ctx.job.sourcePath,
+        '-map',
+        `0:${media.audio.index}`,
+        '-vn',
+        '-sn',
+        '-dn',
+        '-ac',
+        '1',
+        '-ar',
+        String(speechSampleRate),
+        '-f',
+        'f32le',
+        partial,
+      ],
+      {
+        signal: ctx.signal,
+        durationSec: media.durationSec,
+        onProgress: (p) => p.fraction !== null && ctx.progress(p.fraction * 0.9),
+      },
     );
     const durationSec = statSync(partial).size / bytesPerSample / speechSampleRate;
     assertNotTruncated(durationSec, media.durationSec, path.basename(ctx.job.sourcePath));

@@ -13,10 +13,18 @@ export const layoutStage = defineStage<Layout>({
   async run(ctx) {
     const job = getJob(ctx.db, ctx.job.id);
     if (!job.media) throw new LecternError('internal', 'The recording has not been probed.');
-    const layout = await analyzeLayout({ mediaPath: job.sourcePath, media: job.media, signal: ctx.signal, onProgress: ctx.progress });
+    const layout = await analyzeLayout({
+      mediaPath: job.sourcePath,
+      media: job.media,
+      signal: ctx.signal,
+      onProgress: ctx.progress,
+    });
     if (job.media.video) {
       const regions = [layout.screenRegion && 'slides', layout.cameraRegion && 'camera'].filter(Boolean).join(' and ');
-      ctx.note('info', `${layout.slideChanges.length} slide changes; ${regions || 'no separate slide or camera area'} found.`);
+      ctx.note(
+        'info',
+        `${layout.slideChanges.length} slide changes; ${regions || 'no separate slide or camera area'} found.`,
+      );
     }
     return layout;
   },

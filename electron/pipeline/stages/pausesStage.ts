@@ -33,18 +33,37 @@ export const pausesStage = defineStage<PauseDetection>({
       ),
     );
     const detection = combineRangeSpeech(parts, audio.durationSec);
-    if (detection.fallbackReason) ctx.note('warn', `Pauses found by loudness, not the speech model: ${detection.fallbackReason}`);
-    ctx.note('info', `Found ${detection.speech.length} stretches of speech and ${detection.pauses.length} pauses (${detection.detector}).`);
+    if (detection.fallbackReason)
+      ctx.note('warn', `Pauses found by loudness, not the speech model: ${detection.fallbackReason}`);
+    ctx.note(
+      'info',
+      `Found ${detection.speech.length} stretches of speech and ${detection.pauses.length} pauses (${detection.detector}).`,
+    );
     return detection;
   },
   commit(tx, job, detection) {
     tx.delete(silenceRegions).where(eq(silenceRegions.jobId, job.id)).run();
     const rows = [
-      ...detection.speech.map((r) => ({ jobId: job.id, kind: 'speech' as const, start: r.start, end: r.end, detector: detection.detector })),
-      ...detection.pauses.map((r) => ({ jobId: job.id, kind: 'pause' as const, start: r.start, end: r.end, detector: detection.detector })),
+      ...detection.speech.map((r) => ({
+        jobId: job.id,
+        kind: 'speech' as const,
+        start: r.start,
+        end: r.end,
+        detector: detection.detector,
+      })),
+      ...detection.pauses.map((r) => ({
+        jobId: job.id,
+        kind: 'pause' as const,
+        start: r.start,
+        end: r.end,
+        detector: detection.detector,
+      })),
     ];
     // SQLite allows ~32k bound parameters per statement; 5 columns per row.
-    for (let i = 0; i < rows.length; i += 5000) tx.insert(silenceRegions).values(rows.slice(i, i + 5000)).run();
+    for (let i = 0; i < rows.length; i += 5000)
+      tx.insert(silenceRegions)
+        .values(rows.slice(i, i + 5000))
+        .run();
     return { detector: detection.detector, speech: detection.speech.length, pauses: detection.pauses.length };
   },
 });

@@ -5,7 +5,7 @@ import { getJob } from '../../db/jobsRepo.ts';
 import { clips, contentSegments, transcripts } from '../../db/schema/index.ts';
 import { defineStage } from '../engine/stage.ts';
 import { defaultSelectionOptions, selectHighlights } from '../selection/selectHighlights.ts';
-import { readSilenceRegions } from './transcriptStage.ts';
+import { readSilenceRegions } from './silenceRegions.ts';
 
 /** The best moments, cut at pauses and sentence ends, stored as draft clips the lecturer can trim. */
 export const selectionStage = defineStage<Highlight[]>({

@@ -18,6 +18,9 @@ export function checkCaptionsFile(filePath: string): void {
   }
   if (size === 0) throw new LecternError('file-empty', `The captions file "${name}" is empty.`);
   if (!captionExtensions.has(path.extname(filePath).toLowerCase())) {
-    throw new LecternError('invalid-input', `The captions file "${name}" must be captions (.srt, .vtt), a Whisper or Lectern .json transcript, a sentence table (.csv) or plain text (.txt).`);
+    throw new LecternError(
+      'invalid-input',
+      `The captions file "${name}" must be captions (.srt, .vtt), a Whisper or Lectern .json transcript, a sentence table (.csv) or plain text (.txt).`,
+    );
   }
 }

@@ -11,13 +11,17 @@ export function parseSentenceCsv(text: string): Cue[] {
   const timeColumn = columns.findIndex((c) => c === 'time_s' || c === 'start' || c === 'time');
   const textColumn = columns.indexOf('text');
   if (timeColumn < 0 || textColumn < 0) {
-    throw new CaptionsFormatError('line 1', 'a transcript table needs a "time_s" (or "start") column and a "text" column');
+    throw new CaptionsFormatError(
+      'line 1',
+      'a transcript table needs a "time_s" (or "start") column and a "text" column',
+    );
   }
   const entries = rows
     .map((r, i) => ({ line: i + 2, time: Number(r[timeColumn]), text: (r[textColumn] ?? '').trim() }))
     .filter((e) => e.text.length > 0);
   for (const e of entries) {
-    if (!Number.isFinite(e.time) || e.time < 0) throw new CaptionsFormatError(`line ${e.line}`, 'the time is not a number of seconds');
+    if (!Number.isFinite(e.time) || e.time < 0)
+      throw new CaptionsFormatError(`line ${e.line}`, 'the time is not a number of seconds');
   }
   return entries.map((e, i) => {
     const next = entries[i + 1]?.time;
