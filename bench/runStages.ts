@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/runStages.ts <recording>   → prints one JSON line
  */
+import { defaultClipLength } from '../shared/domain/settings.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,12 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-run-'));
 const db = openDatabase(':memory:');
 const pool = createWorkerPool({ workerUrl: defaultWorkerUrl() });
 try {
-  const job = createJob(db, recording, { clipCount: 5, captionsPath: null, outputDir: dir }, null);
+  const job = createJob(
+    db,
+    recording,
+    { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+    null,
+  );
   const started = performance.now();
   const outcome = await runJob(
     job.id,

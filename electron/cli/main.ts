@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { clipLengthSchema, type ClipLength } from '../../shared/domain/settings.ts';
 import { LecternError, isInputError, toAppError } from '../../shared/errors.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { cancelCommand } from './commands/cancel.ts';
@@ -16,6 +17,7 @@ Commands:
       --out DIR          Output folder (one lecture: the folder itself; several: a folder per lecture inside it).
       --captions FILE    Captions (.srt/.vtt) or transcript (.json) for the recording (one recording only).
       --clips N          Number of highlights (1-20, default 5).
+      --length MIN-MAX   Highlight length in seconds (default 20-90).
       --json             Print the result as JSON on stdout.
   analyze <transcript> Topics and highlights from a transcript alone (.srt, .vtt, .json); no media needed.
       --clips N, --json  As above; --json prints {"segments":[…],"highlights":[…]}.
@@ -46,6 +48,19 @@ function parseClips(value: string | undefined): number | undefined {
   return clips.data;
 }
 
+function parseLength(value: string | undefined): ClipLength | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value.trim());
+  const parsed = match ? clipLengthSchema.safeParse({ minSec: Number(match[1]), maxSec: Number(match[2]) }) : null;
+  if (!parsed?.success) {
+    throw new LecternError(
+      'invalid-input',
+      '--length must be MIN-MAX in seconds, e.g. 20-90 (from 5 to 600 s, at least 5 s apart).',
+    );
+  }
+  return parsed.data;
+}
+
 async function dispatch(argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -54,6 +69,7 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
       out: { type: 'string' },
       captions: { type: 'string' },
       clips: { type: 'string' },
+      length: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -79,13 +95,19 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
         out: values.out,
         captions: values.captions,
         clips: parseClips(values.clips),
+        length: parseLength(values.length),
         json,
       });
     }
     case 'analyze': {
       if (rest.length !== 1)
         throw new LecternError('invalid-input', 'Name one transcript: lectern analyze lecture.srt');
-      return analyzeCommand({ transcript: rest[0]!, clips: parseClips(values.clips), json });
+      return analyzeCommand({
+        transcript: rest[0]!,
+        clips: parseClips(values.clips),
+        length: parseLength(values.length),
+        json,
+      });
     }
     case 'models':
       return modelsCommand({ action: rest[0], target: rest[1], json });

@@ -1,3 +1,4 @@
+import { defaultClipLength } from '../../shared/domain/settings.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,10 @@ describe('openDatabase', () => {
     const first = openDatabase(file);
     first
       .insert(jobs)
-      .values({ sourcePath: '/lectures/a.mp4', settings: { clipCount: 5, captionsPath: null, outputDir: dir } })
+      .values({
+        sourcePath: '/lectures/a.mp4',
+        settings: { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+      })
       .run();
     closeDatabase(first);
     const second = openDatabase(file);

@@ -20,8 +20,18 @@ export const inputLimitsSchema = z.object({
 });
 export type InputLimits = z.infer<typeof inputLimitsSchema>;
 
+/** A highlight's length range in seconds: long enough to make a point, short enough for a feed. */
+export const clipLengthSchema = z
+  .object({ minSec: z.number().min(5).max(600), maxSec: z.number().min(5).max(600) })
+  .refine((l) => l.maxSec >= l.minSec + 5, {
+    message: 'the longest clip must be at least 5 s longer than the shortest',
+  });
+export type ClipLength = z.infer<typeof clipLengthSchema>;
+export const defaultClipLength: ClipLength = { minSec: 20, maxSec: 90 };
+
 export const jobSettingsSchema = z.object({
   clipCount: z.number().int().min(1).max(20).default(5),
+  clipLength: clipLengthSchema.default(defaultClipLength),
   captionsPath: z.string().nullable().default(null),
   outputDir: z.string(),
 });

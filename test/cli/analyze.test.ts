@@ -39,6 +39,23 @@ describe('lectern analyze', () => {
     expect(output.segments.map((s) => s.start)).toEqual([...output.segments.map((s) => s.start)].sort((a, b) => a - b));
   });
 
+  it('keeps highlights within a requested length', async () => {
+    const result = await runLectern(
+      ['analyze', path.join(evalDir, 'mavils', 'transcripts', 'physics_intro_02.srt'), '--json', '--length', '30-45'],
+      {},
+    );
+    expect(result.code).toBe(0);
+    const { highlights } = analysisResultSchema.parse(JSON.parse(result.stdout));
+    expect(highlights.length).toBeGreaterThan(0);
+    for (const h of highlights) {
+      expect(h.end - h.start).toBeGreaterThanOrEqual(30);
+      expect(h.end - h.start).toBeLessThanOrEqual(45);
+    }
+    const bad = await runLectern(['analyze', media('jfk', 'jfk.txt'), '--length', '90-20'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--length must be MIN-MAX/);
+  });
+
   it('prints a readable summary without --json', async () => {
     const result = await runLectern(
       ['analyze', path.join(evalDir, 'mavils', 'transcripts', 'physics_intro_02.srt')],

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AnalysisResult } from '../../../shared/domain/analysis.ts';
+import type { ClipLength } from '../../../shared/domain/settings.ts';
 import { analyzeLecture } from '../../pipeline/analysis/score.ts';
 import { defaultSelectionOptions, selectHighlights } from '../../pipeline/selection/selectHighlights.ts';
 import { loadTranscriptFile } from '../../pipeline/transcript/captions/loadCaptions.ts';
@@ -16,11 +17,16 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export async function analyzeTranscript(
   file: string,
   clips = defaultSelectionOptions.count,
+  length?: ClipLength,
 ): Promise<AnalysisResult & { sentences: number }> {
   checkCaptionsFile(file);
   const { sentences } = await loadTranscriptFile(file);
   const segments = analyzeLecture(sentences);
-  const highlights = selectHighlights(sentences, segments, [], { ...defaultSelectionOptions, count: clips });
+  const highlights = selectHighlights(sentences, segments, [], {
+    ...defaultSelectionOptions,
+    count: clips,
+    ...(length ? { minSec: length.minSec, maxSec: length.maxSec } : {}),
+  });
   return {
     sentences: sentences.length,
     segments: segments.map((s) => ({
@@ -36,10 +42,11 @@ export async function analyzeTranscript(
 export async function analyzeCommand(options: {
   transcript: string;
   clips: number | undefined;
+  length: ClipLength | undefined;
   json: boolean;
 }): Promise<ExitCode> {
   const file = path.resolve(options.transcript);
-  const { sentences, segments, highlights } = await analyzeTranscript(file, options.clips);
+  const { sentences, segments, highlights } = await analyzeTranscript(file, options.clips, options.length);
   if (options.json) {
     const result: AnalysisResult = { segments, highlights };
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { JobSummary } from '../../../shared/domain/job.ts';
+import type { ClipLength } from '../../../shared/domain/settings.ts';
 import { toAppError, type AppError } from '../../../shared/errors.ts';
 import { checkCaptionsFile } from '../../pipeline/validate/captions.ts';
 import { withServices } from '../context.ts';
@@ -11,6 +12,7 @@ export interface ProcessOptions {
   out: string | undefined;
   captions: string | undefined;
   clips: number | undefined;
+  length: ClipLength | undefined;
   json: boolean;
 }
 
@@ -34,6 +36,7 @@ export async function processCommand(options: ProcessOptions): Promise<ExitCode>
           const job = await services.jobs.addOne(file, {
             captionsPath,
             ...(options.clips !== undefined ? { clipCount: options.clips } : {}),
+            ...(options.length ? { clipLength: options.length } : {}),
             ...(outputDir ? { outputDir } : {}),
           });
           queued.push(job);

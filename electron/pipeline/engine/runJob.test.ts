@@ -1,3 +1,4 @@
+import { defaultClipLength } from '../../../shared/domain/settings.ts';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,7 +72,12 @@ describe('runJob and the queue', () => {
   });
 
   const newJob = () =>
-    createJob(db, '/lectures/week 1.mp4', { clipCount: 5, captionsPath: null, outputDir: dir }, null).id;
+    createJob(
+      db,
+      '/lectures/week 1.mp4',
+      { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+      null,
+    ).id;
 
   it('runs the stages in order and records each one done with its duration', async () => {
     const runs: string[] = [];

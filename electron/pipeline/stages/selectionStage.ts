@@ -25,6 +25,9 @@ export const selectionStage = defineStage<Highlight[]>({
     const highlights = selectHighlights(transcript.segments, segments, pauses, {
       ...defaultSelectionOptions,
       count: job.settings.clipCount,
+      // Jobs queued before lengths were configurable have none stored.
+      minSec: job.settings.clipLength?.minSec ?? defaultSelectionOptions.minSec,
+      maxSec: job.settings.clipLength?.maxSec ?? defaultSelectionOptions.maxSec,
     });
     ctx.note('info', `Chose ${highlights.length} highlights.`);
     return highlights;
