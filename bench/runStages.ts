@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/runStages.ts <recording>   → prints one JSON line
  */
-import { defaultClipLength } from '../shared/domain/settings.ts';
+import { jobSettingsSchema } from '../shared/domain/settings.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,7 @@ try {
   const job = createJob(
     db,
     recording,
-    { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+    jobSettingsSchema.parse({ outputDir: dir }),
     null,
   );
   const started = performance.now();

@@ -1,12 +1,15 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { renderSettingsSchema, type RenderSettings } from '../../shared/domain/clip.ts';
 import { clipLengthSchema, type ClipLength } from '../../shared/domain/settings.ts';
 import { LecternError, isInputError, toAppError } from '../../shared/errors.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { cancelCommand } from './commands/cancel.ts';
+import { clipsCommand, editCommand } from './commands/clips.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { modelsCommand } from './commands/models.ts';
 import { processCommand } from './commands/process.ts';
+import { renderCommand } from './commands/render.ts';
 import { resumeCommand } from './commands/resume.ts';
 import { exitCodes, type ExitCode } from './exitCodes.ts';
 
@@ -18,12 +21,18 @@ Commands:
       --captions FILE    Captions (.srt/.vtt) or transcript (.json) for the recording (one recording only).
       --clips N          Number of highlights (1-20, default 5).
       --length MIN-MAX   Highlight length in seconds (default 20-90).
+      --aspect A         original (default), 9:16 or 1:1: crops around the slides or the lecturer.
+      --subtitles S      burn (default: drawn into the picture), soft (a subtitle track) or none.
+      --loudnorm         Even out loudness (EBU R128) so every clip plays at the same volume.
       --json             Print the result as JSON on stdout.
   analyze <transcript> Topics and highlights from a transcript alone (.srt, .vtt, .json); no media needed.
       --clips N, --json  As above; --json prints {"segments":[…],"highlights":[…]}.
   models [list]        Local speech-recognition models: installed and available.
   models download <name> / models import <file>
                        Get a model once (needs internet), or import an archive or folder you have.
+  clips <jobId>        A job's highlights: times, titles, files, and whether each needs rendering.
+  edit <clipId>        Change a highlight: --start S, --end S, --title T, --subtitles FILE (.srt/.vtt, clip times).
+  render <jobId>       Render again the clips whose range, subtitles or settings changed, and rewrite the exports.
   jobs [--json]        List the queue.
   resume <jobId>       Continue a job from its first unfinished stage.
   cancel <jobId>       Cancel a job, here or in another running Lectern.
@@ -37,7 +46,7 @@ const clipsArg = z.coerce.number().int().min(1).max(20);
 function parseJobId(value: string | undefined, command: string): number {
   const parsed = jobIdArg.safeParse(value);
   if (!parsed.success)
-    throw new LecternError('invalid-input', `"lectern ${command}" needs a job number, e.g. lectern ${command} 3.`);
+    throw new LecternError('invalid-input', `"lectern ${command}" needs a number, e.g. lectern ${command} 3.`);
   return parsed.data;
 }
 
@@ -46,6 +55,17 @@ function parseClips(value: string | undefined): number | undefined {
   const clips = clipsArg.safeParse(value);
   if (!clips.success) throw new LecternError('invalid-input', '--clips must be a whole number from 1 to 20.');
   return clips.data;
+}
+
+function parseRender(aspect: string | undefined, subtitles: string | undefined, loudnorm: boolean): RenderSettings {
+  const parsed = renderSettingsSchema.safeParse({ aspect, subtitles, loudnorm });
+  if (!parsed.success) {
+    throw new LecternError(
+      'invalid-input',
+      '--aspect must be original, 9:16 or 1:1, and --subtitles burn, soft or none.',
+    );
+  }
+  return parsed.data;
 }
 
 function parseLength(value: string | undefined): ClipLength | undefined {
@@ -70,6 +90,12 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
       captions: { type: 'string' },
       clips: { type: 'string' },
       length: { type: 'string' },
+      aspect: { type: 'string' },
+      subtitles: { type: 'string' },
+      loudnorm: { type: 'boolean', default: false },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      title: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -96,9 +122,23 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
         captions: values.captions,
         clips: parseClips(values.clips),
         length: parseLength(values.length),
+        render: parseRender(values.aspect, values.subtitles, values.loudnorm ?? false),
         json,
       });
     }
+    case 'clips':
+      return clipsCommand({ jobId: parseJobId(rest[0], 'clips'), json });
+    case 'edit':
+      return editCommand({
+        clipId: parseJobId(rest[0], 'edit'),
+        start: values.start,
+        end: values.end,
+        title: values.title,
+        subtitles: values.subtitles,
+        json,
+      });
+    case 'render':
+      return renderCommand({ jobId: parseJobId(rest[0], 'render'), json });
     case 'analyze': {
       if (rest.length !== 1)
         throw new LecternError('invalid-input', 'Name one transcript: lectern analyze lecture.srt');

@@ -1,4 +1,4 @@
-import { defaultClipLength } from '../../shared/domain/settings.ts';
+import { jobSettingsSchema } from '../../shared/domain/settings.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,7 @@ describe('openDatabase', () => {
       .insert(jobs)
       .values({
         sourcePath: '/lectures/a.mp4',
-        settings: { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+        settings: jobSettingsSchema.parse({ outputDir: dir }),
       })
       .run();
     closeDatabase(first);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { defaultClipLength, inputLimitsSchema, type InputLimits } from '../../shared/domain/settings.ts';
+import { inputLimitsSchema, jobSettingsSchema, type InputLimits } from '../../shared/domain/settings.ts';
 import { limitsFromEnv } from './limits.ts';
 import { jobSummary, type JobRow } from '../db/jobsRepo.ts';
 import { closeDatabase, databaseFile, openDatabase, type LecternDb } from '../db/open.ts';
@@ -59,7 +59,7 @@ export async function createServices(options: ServicesOptions) {
     limits,
     dataDir,
     events,
-    defaults: () => ({ clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputRoot }),
+    defaults: () => ({ ...jobSettingsSchema.parse({ outputDir: outputRoot }), outputRoot }),
   });
 
   const recovered = recoverInterruptedJobs(db);

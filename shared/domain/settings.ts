@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultRenderSettings, renderSettingsSchema } from './clip.ts';
 
 /** Limits a media team may tighten; defaults fit a long lecture on a laptop. */
 export const inputLimitsSchema = z.object({
@@ -32,6 +33,7 @@ export const defaultClipLength: ClipLength = { minSec: 20, maxSec: 90 };
 export const jobSettingsSchema = z.object({
   clipCount: z.number().int().min(1).max(20).default(5),
   clipLength: clipLengthSchema.default(defaultClipLength),
+  render: renderSettingsSchema.default(defaultRenderSettings),
   captionsPath: z.string().nullable().default(null),
   outputDir: z.string(),
 });

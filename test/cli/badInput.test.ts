@@ -148,7 +148,7 @@ describe('command line mistakes', () => {
   it('explains a missing argument', async () => {
     const result = await runLectern(['resume'], env);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/needs a job number/);
+    expect(result.stderr).toMatch(/needs a number/);
   });
   it('explains an unknown job', async () => {
     const result = await runLectern(['resume', '999'], env);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { JobSummary } from '../../../shared/domain/job.ts';
+import type { RenderSettings } from '../../../shared/domain/clip.ts';
 import type { ClipLength } from '../../../shared/domain/settings.ts';
 import { toAppError, type AppError } from '../../../shared/errors.ts';
 import { checkCaptionsFile } from '../../pipeline/validate/captions.ts';
@@ -13,6 +14,7 @@ export interface ProcessOptions {
   captions: string | undefined;
   clips: number | undefined;
   length: ClipLength | undefined;
+  render: RenderSettings;
   json: boolean;
 }
 
@@ -37,6 +39,7 @@ export async function processCommand(options: ProcessOptions): Promise<ExitCode>
             captionsPath,
             ...(options.clips !== undefined ? { clipCount: options.clips } : {}),
             ...(options.length ? { clipLength: options.length } : {}),
+            render: options.render,
             ...(outputDir ? { outputDir } : {}),
           });
           queued.push(job);

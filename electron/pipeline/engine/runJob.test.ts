@@ -1,4 +1,4 @@
-import { defaultClipLength } from '../../../shared/domain/settings.ts';
+import { jobSettingsSchema } from '../../../shared/domain/settings.ts';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +75,7 @@ describe('runJob and the queue', () => {
     createJob(
       db,
       '/lectures/week 1.mp4',
-      { clipCount: 5, clipLength: defaultClipLength, captionsPath: null, outputDir: dir },
+      jobSettingsSchema.parse({ outputDir: dir }),
       null,
     ).id;
 

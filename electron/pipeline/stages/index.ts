@@ -4,10 +4,11 @@ import { audioStage } from './audioStage.ts';
 import { layoutStage } from './layoutStage.ts';
 import { pausesStage } from './pausesStage.ts';
 import { probeStage } from './probeStage.ts';
+import { renderStage } from './renderStage.ts';
 import { selectionStage } from './selectionStage.ts';
 import { transcriptStage } from './transcriptStage.ts';
 
-/** The stages that exist so far, in pipeline order; rendering plugs in after selection. */
+/** The whole pipeline, in order. */
 export const pipelineStages: readonly Stage<unknown>[] = [
   probeStage,
   audioStage,
@@ -16,4 +17,5 @@ export const pipelineStages: readonly Stage<unknown>[] = [
   layoutStage,
   analysisStage,
   selectionStage,
+  renderStage,
 ];

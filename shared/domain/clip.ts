@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const aspectPresets = ['original', '9:16', '1:1'] as const;
+export const aspectSchema = z.enum(aspectPresets);
+export type Aspect = z.infer<typeof aspectSchema>;
+
+export const subtitleModes = ['burn', 'soft', 'none'] as const;
+export const subtitleModeSchema = z.enum(subtitleModes);
+export type SubtitleMode = z.infer<typeof subtitleModeSchema>;
+
+/** How a job's clips are rendered; part of every clip's render hash, so changing it re-renders. */
+export const renderSettingsSchema = z.object({
+  aspect: aspectSchema.default('original'),
+  subtitles: subtitleModeSchema.default('burn'),
+  /** EBU R128 loudness normalisation, so every clip plays at the same volume. */
+  loudnorm: z.boolean().default(false),
+});
+export type RenderSettings = z.infer<typeof renderSettingsSchema>;
+export const defaultRenderSettings: RenderSettings = { aspect: 'original', subtitles: 'burn', loudnorm: false };
+
+/** A subtitle cue on the clip's own timeline (0 = clip start). */
+export const clipCueSchema = z.object({
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative(),
+  text: z.string(),
+});
+export type ClipCue = z.infer<typeof clipCueSchema>;
+
+export const clipStateSchema = z.enum(['draft', 'rendering', 'rendered', 'failed']);
+
+export const clipSummarySchema = z.object({
+  id: z.number().int(),
+  jobId: z.number().int(),
+  state: clipStateSchema,
+  start: z.number(),
+  end: z.number(),
+  title: z.string(),
+  score: z.number(),
+  /** Subtitle cues the lecturer corrected, or null to use the transcript. */
+  subtitleText: z.array(clipCueSchema).nullable(),
+  outputs: z
+    .object({
+      video: z.string(),
+      srt: z.string().nullable(),
+      vtt: z.string().nullable(),
+      thumbnail: z.string().nullable(),
+    })
+    .nullable(),
+  /** True when an input changed since the last render (or it was never rendered). */
+  needsRender: z.boolean(),
+});
+export type ClipSummary = z.infer<typeof clipSummarySchema>;
+
+/** What the lecturer can change about a highlight. */
+export const clipEditSchema = z.object({
+  start: z.number().nonnegative().optional(),
+  end: z.number().positive().optional(),
+  title: z.string().trim().min(1).max(120).optional(),
+  subtitleText: z.array(clipCueSchema).nullable().optional(),
+});
+export type ClipEdit = z.infer<typeof clipEditSchema>;
