@@ -25,12 +25,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-run-'));
 const db = openDatabase(':memory:');
 const pool = createWorkerPool({ workerUrl: defaultWorkerUrl() });
 try {
-  const job = createJob(
-    db,
-    recording,
-    jobSettingsSchema.parse({ outputDir: dir }),
-    null,
-  );
+  const job = createJob(db, recording, jobSettingsSchema.parse({ outputDir: dir }), null);
   const started = performance.now();
   const outcome = await runJob(
     job.id,

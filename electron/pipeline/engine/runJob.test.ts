@@ -71,13 +71,7 @@ describe('runJob and the queue', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const newJob = () =>
-    createJob(
-      db,
-      '/lectures/week 1.mp4',
-      jobSettingsSchema.parse({ outputDir: dir }),
-      null,
-    ).id;
+  const newJob = () => createJob(db, '/lectures/week 1.mp4', jobSettingsSchema.parse({ outputDir: dir }), null).id;
 
   it('runs the stages in order and records each one done with its duration', async () => {
     const runs: string[] = [];
