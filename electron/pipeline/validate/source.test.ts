@@ -1,18 +1,10 @@
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputLimitsSchema } from '../../../shared/domain/settings.ts';
 import { media } from '../../../test/env.ts';
+import { cutInHalf, replaceBytes } from '../../../test/support/brokenMedia.ts';
 import { probeMedia } from '../ffmpeg/probe.ts';
 import { runFfmpeg } from '../ffmpeg/run.ts';
 import { validateLectureFile } from './source.ts';
@@ -21,21 +13,6 @@ const limits = inputLimitsSchema.parse({});
 const example = media('auto-editor-example', 'example.mp4');
 const work = mkdtempSync(path.join(tmpdir(), 'lectern-validate-'));
 const file = (name: string): string => path.join(work, name);
-
-/** Copies the first half of a real recording, as an interrupted download or copy leaves it. */
-function cutInHalf(source: string, target: string): void {
-  copyFileSync(source, target);
-  truncateSync(target, Math.floor(statSync(source).size / 2));
-}
-
-/** Replaces a same-length byte string, failing loudly if it is not there exactly once (else the test proves nothing). */
-function replaceBytes(target: string, from: string, to: string): void {
-  const bytes = readFileSync(target);
-  const at = bytes.indexOf(from);
-  if (at < 0 || bytes.indexOf(from, at + 1) >= 0 || from.length !== to.length) throw new Error(`cannot patch ${from}`);
-  bytes.write(to, at, 'latin1');
-  writeFileSync(target, bytes);
-}
 
 /**
  * A WAV whose sound is DFPWM: the 2023 ffprobe names the codec, the 2018 ffmpeg cannot decode it. Any bit pattern is
