@@ -146,3 +146,11 @@ writeFileSync(
   `${JSON.stringify({ machine: { cores: os.availableParallelism(), memGb: os.totalmem() / 1024 ** 3 }, pauses: rows, segmentation: segmentation.stdout }, null, 2)}\n`,
 );
 console.log(`\nSaved ${path.relative(repo, saved)}`);
+
+// The clips benchmark (per-stage time and memory on a 60-minute video lecture, clip rendering against bare FFmpeg)
+// saves bench/results/pipeline.json itself; its own process keeps its memory figures apart from the runs above.
+console.log('\nClips pipeline\n');
+const clipsBench = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'bench', 'pipeline.ts')], {
+  stdio: 'inherit',
+});
+if (clipsBench.status !== 0) process.exitCode = 1;

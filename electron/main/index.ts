@@ -6,10 +6,13 @@ import { toAppError } from '../../shared/errors.ts';
 import { logsDir } from '../logging/logger.ts';
 import { createServices } from '../services/container.ts';
 import { registerAppHandlers } from './appHandlers.ts';
+import { registerClipHandlers } from './clipHandlers.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { forwardJobEvents } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
+import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
+import { createMediaResolver } from './mediaProtocolCore.ts';
 import { appMenuTemplate } from './menu.ts';
 import { openLectureFromMenu } from './openLecture.ts';
 import { shutdownBeforeQuit } from './quitGuard.ts';
@@ -19,6 +22,8 @@ import { createMainWindow, focusWindow, hardenSession, type RendererLocation } f
 // otherwise two test runs with different LECTERN_DATA_DIRs would lock each other out.
 const dataDirOverride = process.env.LECTERN_DATA_DIR;
 if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+// Schemes can only be made privileged before the app is ready.
+registerMediaScheme();
 
 if (app.requestSingleInstanceLock()) {
   startLectern().catch((error: unknown) => {
@@ -53,6 +58,8 @@ async function startLectern(): Promise<void> {
   const services = await createServices({ dataDir: app.getPath('userData'), resumeQueued: true });
   const { jobs, info } = services;
   registerJobHandlers(handle, jobs);
+  registerClipHandlers(handle, services.clips);
+  handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {
     versions: {
       app: app.getVersion(),

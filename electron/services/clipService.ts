@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import { clipEditSchema, type ClipEdit, type ClipSummary } from '../../shared/domain/clip.ts';
 import { LecternError } from '../../shared/errors.ts';
-import { getJob } from '../db/jobsRepo.ts';
+import { getJob, type JobRow } from '../db/jobsRepo.ts';
 import type { LecternDb } from '../db/open.ts';
 import { clips } from '../db/schema/index.ts';
-import { currentClipHash } from '../pipeline/clips/clipInputs.ts';
+import type { Sentence } from '../../shared/domain/transcript.ts';
+import { currentClipHash, transcriptSentences } from '../pipeline/clips/clipInputs.ts';
 
 type ClipRow = typeof clips.$inferSelect;
 
@@ -15,7 +16,15 @@ function findClip(db: LecternDb, clipId: number): ClipRow {
   return clip;
 }
 
-export function toClipSummary(db: LecternDb, clip: ClipRow): ClipSummary {
+/** `context` carries what every clip of a job shares, so listing a job's clips reads the transcript once. */
+export function toClipSummary(
+  db: LecternDb,
+  clip: ClipRow,
+  context: { sentences: Sentence[]; job: JobRow } = {
+    sentences: transcriptSentences(db, clip.jobId),
+    job: getJob(db, clip.jobId),
+  },
+): ClipSummary {
   return {
     id: clip.id,
     jobId: clip.jobId,
@@ -26,19 +35,20 @@ export function toClipSummary(db: LecternDb, clip: ClipRow): ClipSummary {
     score: clip.score,
     subtitleText: clip.subtitleText ?? null,
     outputs: clip.outputs ?? null,
-    needsRender: clip.renderedHash === null || clip.renderedHash !== currentClipHash(db, clip),
+    needsRender:
+      clip.renderedHash === null || clip.renderedHash !== currentClipHash(db, clip, context.sentences, context.job),
   };
 }
 
 export function listClips(db: LecternDb, jobId: number): ClipSummary[] {
-  getJob(db, jobId);
+  const context = { job: getJob(db, jobId), sentences: transcriptSentences(db, jobId) };
   return db
     .select()
     .from(clips)
     .where(eq(clips.jobId, jobId))
     .orderBy(asc(clips.start))
     .all()
-    .map((clip) => toClipSummary(db, clip));
+    .map((clip) => toClipSummary(db, clip, context));
 }
 
 /**

@@ -11,6 +11,7 @@ import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts'
 import { pipelineStages } from '../pipeline/stages/index.ts';
 import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
+import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
 
 export interface ServicesOptions {
@@ -86,6 +87,7 @@ export async function createServices(options: ServicesOptions) {
     pool,
     queue,
     jobs,
+    clips: createClipActions({ db, queue, jobs }),
     events,
     limits,
     shutdown,

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { appContracts } from './app.contract.ts';
+import { clipsContracts } from './clips.contract.ts';
 import {
   contracts,
   eventChannels,
@@ -17,7 +18,11 @@ describe('the preload allowlist derived from the contracts', () => {
   it('holds exactly the contract channels', () => {
     expect([...invokeChannels].sort()).toEqual([
       'app:info',
+      'clips:edit',
+      'clips:list',
+      'clips:render',
       'jobs:add',
+      'jobs:analysis',
       'jobs:cancel',
       'jobs:get',
       'jobs:list',
@@ -27,7 +32,11 @@ describe('the preload allowlist derived from the contracts', () => {
   });
 
   it('includes every contract each feature file declares, once', () => {
-    const declared = [...Object.values(jobsContracts), ...Object.values(appContracts)].map((c) => c.channel);
+    const declared = [
+      ...Object.values(jobsContracts),
+      ...Object.values(appContracts),
+      ...Object.values(clipsContracts),
+    ].map((c) => c.channel);
     expect(new Set(declared)).toEqual(invokeChannels);
     expect(contracts).toHaveLength(invokeChannels.size);
     expect(new Set(Object.values(jobsEvents).map((e) => e.channel))).toEqual(eventChannels);

@@ -1,9 +1,14 @@
 import { appContracts } from './app.contract.ts';
+import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
-export const contracts = [...Object.values(jobsContracts), ...Object.values(appContracts)];
+export const contracts = [
+  ...Object.values(jobsContracts),
+  ...Object.values(clipsContracts),
+  ...Object.values(appContracts),
+];
 
 /** Every event the main process may push to the renderer. */
 export const events = [...Object.values(jobsEvents)];
@@ -53,6 +58,9 @@ export interface LecternApi<DroppedFile = unknown> {
 }
 
 export type { AppInfo } from './app.contract.ts';
+export type { JobAnalysis } from './clips.contract.ts';
 export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInput } from './contract.ts';
 export { appContracts } from './app.contract.ts';
+export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { mediaUrl, parseMediaUrl, mediaScheme, type MediaKind, type MediaRef } from './mediaUrl.ts';

@@ -100,7 +100,7 @@ describe('where results go', () => {
     try {
       const dataDir = path.join(disk, 'data');
       const dbFile = path.join(dataDir, 'lectern.db');
-      const run = startLectern(['process', longLecture(10), '--out', path.join(scratch.dir, 'out-full'), '--json'], {
+      const run = startLectern(['process', longLecture(6), '--out', path.join(scratch.dir, 'out-full'), '--json'], {
         LECTERN_DATA_DIR: dataDir,
         LECTERN_MIN_FREE_BYTES: '0',
       });

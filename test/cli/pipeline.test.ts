@@ -34,10 +34,10 @@ describe('the physics lecture with its transcript, through every analysis stage'
     scratch.cleanup();
   });
 
-  it('finishes every stage up to selection', () => {
+  it('finishes every stage', () => {
     expect(code).toBe(0);
     const stages = db.prepare("select stage from job_stages where status = 'done' order by started_at").pluck().all();
-    expect(stages).toEqual(['probe', 'audio', 'pauses', 'transcript', 'layout', 'analysis', 'selection']);
+    expect(stages).toEqual(['probe', 'audio', 'pauses', 'transcript', 'layout', 'analysis', 'selection', 'render']);
   });
 
   it('finds speech and pauses with the real Silero model', () => {
@@ -79,14 +79,14 @@ describe('the physics lecture with its transcript, through every analysis stage'
     }
   });
 
-  it('drafts highlights whose boundaries fall outside speech', () => {
+  it('chooses highlights whose boundaries fall outside speech, and renders them', () => {
     const clips = db.prepare('select start, "end", state from clips order by start').all() as (Range & {
       state: string;
     })[];
     const speech = db.prepare('select start, "end" from silence_regions where kind = \'speech\'').all() as Range[];
     expect(clips.length).toBeGreaterThanOrEqual(3);
     for (const clip of clips) {
-      expect(clip.state).toBe('draft');
+      expect(clip.state).toBe('rendered');
       expect(clip.end - clip.start).toBeGreaterThanOrEqual(20);
       expect(clip.end - clip.start).toBeLessThanOrEqual(90);
       for (const edge of [clip.start, clip.end]) {

@@ -49,7 +49,10 @@ describe('lectern process on real recordings', () => {
     expect(job?.media?.audio?.codec).toBe('opus');
     expect(job?.media?.durationSec).toBeCloseTo(203.3, 0);
     expect(job?.stages.map((s) => [s.stage, s.status])).toEqual(
-      ['probe', 'audio', 'pauses', 'transcript', 'layout', 'analysis', 'selection'].map((stage) => [stage, 'done']),
+      ['probe', 'audio', 'pauses', 'transcript', 'layout', 'analysis', 'selection', 'render'].map((stage) => [
+        stage,
+        'done',
+      ]),
     );
     const pcm = path.join(env.LECTERN_DATA_DIR, 'jobs', String(job?.id), 'audio.f32');
     // 16 kHz mono float32: 64,000 bytes per second.

@@ -36,7 +36,7 @@ describe('a job killed mid-stage', () => {
     const dataDir = path.join(scratch.dir, 'data');
     const dbFile = path.join(dataDir, 'lectern.db');
     const env = { LECTERN_DATA_DIR: dataDir };
-    const lecture = longLecture(10);
+    const lecture = longLecture(6);
 
     const { child, result } = startLectern(
       ['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out')],
@@ -75,7 +75,7 @@ describe('a job killed mid-stage', () => {
     const log = db.prepare('select message from processing_logs order by id').pluck().all() as string[];
     db.close();
     expect(log.some((m) => m.startsWith('Interrupted during "audio"'))).toBe(true);
-  });
+  }, 180_000);
 });
 
 describe('lectern cancel', () => {
@@ -87,7 +87,7 @@ describe('lectern cancel', () => {
     const dbFile = path.join(dataDir, 'lectern.db');
     const env = { LECTERN_DATA_DIR: dataDir };
     const { result } = startLectern(
-      ['process', longLecture(10), '--captions', captions, '--out', path.join(scratch.dir, 'out')],
+      ['process', longLecture(6), '--captions', captions, '--out', path.join(scratch.dir, 'out')],
       env,
     );
     await waitFor(
@@ -99,7 +99,7 @@ describe('lectern cancel', () => {
     expect((JSON.parse(cancelled.stdout) as { jobs: { status: string }[] }).jobs[0]?.status).toBe('cancelled');
     const first = await result;
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/job 1 physics-x10\.webm: cancelled/);
+    expect(first.stderr).toMatch(/job 1 physics-x6\.webm: cancelled/);
     const stages = readStages(dbFile);
     expect(stages.find((s) => s.stage === 'probe')?.status).toBe('done');
     expect(stages.find((s) => s.stage === 'audio')?.status).toBe('failed');
@@ -108,5 +108,5 @@ describe('lectern cancel', () => {
     const resumed = await runLectern(['resume', '1'], env);
     expect(resumed.code).toBe(0);
     expect(readStages(dbFile).find((s) => s.stage === 'probe')?.attempts).toBe(1);
-  });
+  }, 180_000);
 });

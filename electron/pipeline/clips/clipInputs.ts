@@ -37,8 +37,12 @@ export function clipCues(clip: ClipRow, sentences: readonly Sentence[], settings
   return buildClipCues(sentences, { start: clip.start, end: clip.end }, rules);
 }
 
-export function currentClipHash(db: LecternDb, clip: ClipRow, sentences = transcriptSentences(db, clip.jobId)): string {
-  const job = getJob(db, clip.jobId);
+export function currentClipHash(
+  db: LecternDb,
+  clip: ClipRow,
+  sentences = transcriptSentences(db, clip.jobId),
+  job: JobRow = getJob(db, clip.jobId),
+): string {
   return clipRenderHash({
     sourcePath: job.sourcePath,
     start: clip.start,

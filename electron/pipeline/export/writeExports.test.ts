@@ -102,7 +102,7 @@ describe('writeJobExports', () => {
       ['clips/01.mp4', 'work'],
       ['clips/02.mp4', 'conservation'],
     ]);
-    expect(await readFile(files.transcriptSrt, 'utf8')).toBe(transcriptSrt(input.sentences));
+    expect(await readFile(files.transcriptSrt, 'utf8')).toBe(transcriptSrt(input.sentences, input.media.durationSec));
     expect(await readFile(files.youtubeChapters ?? '', 'utf8')).toBe(
       '0:00 Work done lifting a mass\n0:47 Wrecking balls\n1:38 Betting my life on it\n',
     );

@@ -74,8 +74,8 @@ export async function writeJobExports(outDir: string, input: JobExportInput): Pr
     clips: input.clips,
   });
   const contents: [string, string][] = [
-    [exportFileNames.transcriptSrt, transcriptSrt(input.sentences)],
-    [exportFileNames.transcriptVtt, transcriptVtt(input.sentences)],
+    [exportFileNames.transcriptSrt, transcriptSrt(input.sentences, duration)],
+    [exportFileNames.transcriptVtt, transcriptVtt(input.sentences, duration)],
     [exportFileNames.ffmetadataChapters, ffmetadataChapters(input.segments, duration)],
     [exportFileNames.edl, highlightsEdl(editList)],
     [exportFileNames.fcpxml, highlightsFcpxml(editList)],

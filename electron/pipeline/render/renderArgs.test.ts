@@ -3,7 +3,8 @@ import type { MediaInfo } from '../../../shared/domain/media.ts';
 import { untagged } from './colour.ts';
 import { planClipFrame } from './crop.ts';
 import { h264EncoderArgs } from './encoder.ts';
-import { buildRenderArgs, escapeFilterOption, type RenderPlan } from './renderArgs.ts';
+import { buildRenderArgs, type RenderPlan } from './renderArgs.ts';
+import { assFilterArg } from './subtitles/assFilter.ts';
 
 const example: MediaInfo = {
   container: 'mp4',
@@ -60,12 +61,12 @@ describe('buildRenderArgs', () => {
     expect(after(args, '-ss')).toBe('11.366666');
   });
 
-  it('burns the ASS after crop and scale, with the path escaped for the filter graph', () => {
-    const args = buildRenderArgs(
-      plan({ subtitles: { mode: 'burn', assPath: "/tmp/it's: a [test], really.ass", fontsDir: '/fonts' } }),
-    );
-    expect(after(args, '-filter_complex')).toContain(
-      "[0:0]crop=404:720:438:0,setsar=1,ass=filename=/tmp/it\\\\\\'s\\\\: a \\[test\\]\\, really.ass:fontsdir=/fonts[v]",
+  it("burns the ASS after crop and scale, through the subtitle module's escaping", () => {
+    const assPath = "/tmp/it's: a [test], really.ass";
+    const args = buildRenderArgs(plan({ subtitles: { mode: 'burn', assPath, fontsDir: '/fonts' } }));
+    const ass = assFilterArg(assPath, { fontsDir: '/fonts' });
+    expect(after(args, '-filter_complex')).toMatch(
+      new RegExp(`^\\[0:0\\]crop=404:720:438:0,setsar=1,${escapeRegExp(ass)}\\[v\\];`),
     );
   });
 
@@ -105,8 +106,6 @@ describe('buildRenderArgs', () => {
   });
 });
 
-describe('escapeFilterOption', () => {
-  it('escapes Windows paths at both levels', () => {
-    expect(escapeFilterOption('C:\\Users\\Ana\\clip.ass')).toBe('C\\\\:\\\\\\\\Users\\\\\\\\Ana\\\\\\\\clip.ass');
-  });
-});
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,6 +2,7 @@ import type { MediaInfo } from '../../../shared/domain/media.ts';
 import { colourArgs, type ColourTags } from './colour.ts';
 import type { ClipFrame } from './crop.ts';
 import type { EncoderArgs } from './encoder.ts';
+import { assFilterArg } from './subtitles/assFilter.ts';
 
 /**
  * Subtitles for one clip, timed from the clip's start (0 = its first frame). `burn` draws an ASS file laid out for
@@ -12,12 +13,14 @@ export type ClipSubtitles =
   | {
       mode: 'burn';
       assPath: string;
-      /** Fonts the ASS names, when they are not installed system-wide. */ fontsDir?: string;
+      /** Fonts the ASS names, when they are not installed system-wide. */
+      fontsDir?: string;
     }
   | {
       mode: 'soft';
       srtPath: string;
-      /** ISO 639-2 code for the track, e.g. "eng"; else the audio's, else "und". */ language?: string;
+      /** ISO 639-2 code for the track, e.g. "eng"; else the audio's, else "und". */
+      language?: string;
     };
 
 export interface RenderPlan {
@@ -112,9 +115,7 @@ function videoFilters(plan: RenderPlan): string[] {
   filters.push('setsar=1');
   // After crop and scale, so libass draws at the output size the ASS was laid out for (its PlayRes).
   if (plan.subtitles.mode === 'burn') {
-    const options = [`filename=${escapeFilterOption(plan.subtitles.assPath)}`];
-    if (plan.subtitles.fontsDir) options.push(`fontsdir=${escapeFilterOption(plan.subtitles.fontsDir)}`);
-    filters.push(`ass=${options.join(':')}`);
+    filters.push(assFilterArg(plan.subtitles.assPath, { fontsDir: plan.subtitles.fontsDir }));
   }
   return [...filters, ...plan.encoder.videoFilters];
 }
@@ -133,16 +134,6 @@ function audioFilters(loudnorm: boolean, channels: number): string[] {
     'aresample=48000',
     `aformat=sample_rates=48000:channel_layouts=${layout}`,
   ];
-}
-
-/**
- * Escapes a file name for a filter option inside a -filter_complex graph. Two levels, as FFmpeg parses it twice
- * (https://ffmpeg.org/ffmpeg-filters.html#Notes-on-filtergraph-escaping): first the option value (`\`, `'`, `:`),
- * then the graph (`\`, `'`, `[`, `]`, `,`, `;`). Windows paths ("C:\Users\…") need both.
- */
-export function escapeFilterOption(value: string): string {
-  const optionLevel = value.replace(/[\\':]/g, '\\$&');
-  return optionLevel.replace(/[\\'[\],;]/g, '\\$&');
 }
 
 /** FFmpeg reads plain decimal seconds; microseconds are finer than any frame. */

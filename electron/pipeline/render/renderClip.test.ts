@@ -57,7 +57,8 @@ function rendered(aspect: AspectPreset, mode: ClipSubtitles['mode']): Promise<Re
 async function subtitlesFor(aspect: AspectPreset, mode: ClipSubtitles['mode']): Promise<ClipSubtitles> {
   if (mode === 'none') return { mode };
   if (mode === 'soft') return { mode, srtPath, language: 'eng' };
-  const assPath = path.join(work, `${aspect.replace(':', 'x')}.ass`);
+  // Quote, colon, brackets, comma, semicolon and spaces: every character the filter graph gives a meaning to.
+  const assPath = path.join(work, `${aspect.replace(':', 'x')} it's: [burnt], in; here.ass`);
   await writeTestAss(assPath, clipOutputSize(example, aspect), 'Work is force times distance');
   return { mode, assPath };
 }
