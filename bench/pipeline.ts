@@ -40,6 +40,7 @@ const stageTimingSchema = z.object({
   startRssMb: z.number(),
   peakRssMb: z.number(),
 });
+const timingSchema = z.object({ wallSec: z.number(), cpuSec: z.number().nullable() });
 const clipTimingSchema = z.object({
   position: z.number(),
   title: z.string(),
@@ -47,8 +48,9 @@ const clipTimingSchema = z.object({
   durationSec: z.number(),
   /** The file the render stage wrote: its partial name identifies the clip's encoder among the FFmpeg children. */
   video: z.string().nullable(),
-  lecternSec: z.array(z.number()),
-  bareSec: z.array(z.number()),
+  /** Each round's wall time, and CPU time of the process and its FFmpeg together (null where unknown). */
+  lectern: z.array(timingSchema),
+  bare: z.array(timingSchema),
   /** The bare command as run, after `ffmpeg -hide_banner -nostdin -nostats`. */
   bareArgs: z.array(z.string()),
   lecternBytes: z.number(),
@@ -265,6 +267,8 @@ function unionSec(intervals: readonly [number, number][]): number {
 }
 
 const min = (values: readonly number[]): number => Math.min(...values);
+const minOrNull = (values: readonly (number | null)[]): number | null =>
+  values.every((v) => v !== null) ? Math.min(...values) : null;
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 const factor = (n: number): string => `${n >= 100 ? fmt(n, 0) : fmt(n, 1)}×`;
@@ -296,8 +300,10 @@ const stageRows = stages.map((s) => {
 const clipRows = clips.map(({ video, bareArgs: _args, ...c }) => {
   const target = video ? partialPath(video) : null;
   const encode = runs.find((r) => target !== null && r.args.includes(target) && inJob(r.firstSeen));
-  const renderClipSec = min(c.lecternSec);
-  const bareSec = min(c.bareSec);
+  const renderClipSec = min(c.lectern.map((t) => t.wallSec));
+  const bareSec = min(c.bare.map((t) => t.wallSec));
+  const renderClipCpuSec = minOrNull(c.lectern.map((t) => t.cpuSec));
+  const bareCpuSec = minOrNull(c.bare.map((t) => t.cpuSec));
   return {
     ...c,
     inPipelineSec: encode ? (encode.lastSeen - encode.firstSeen) / 1000 : null,
@@ -305,6 +311,9 @@ const clipRows = clips.map(({ video, bareArgs: _args, ...c }) => {
     renderClipSec,
     bareSec,
     ratio: renderClipSec / bareSec,
+    renderClipCpuSec,
+    bareCpuSec,
+    cpuRatio: renderClipCpuSec !== null && bareCpuSec !== null ? renderClipCpuSec / bareCpuSec : null,
   };
 });
 const wallSec = report.wallMs / 1000;
@@ -323,6 +332,9 @@ const pipeline = {
   ffmpegConcurrentPeakRssMb: kbToMb(Math.max(0, ...samples.filter((m) => inJob(m.at)).map((m) => m.rssKb))),
   renderClipOverBare: sum(clipRows.map((c) => c.renderClipSec)) / sum(clipRows.map((c) => c.bareSec)),
   worstClipRatio: Math.max(...clipRows.map((c) => c.ratio)),
+  renderClipOverBareCpu: clipRows.every((c) => c.renderClipCpuSec !== null && c.bareCpuSec !== null)
+    ? sum(clipRows.map((c) => c.renderClipCpuSec ?? 0)) / sum(clipRows.map((c) => c.bareCpuSec ?? 0))
+    : null,
 };
 
 const cores = os.availableParallelism();
@@ -335,7 +347,13 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|');
 for (const r of stageRows) {
-  const ffmpegMb = r.ffmpegRuns > 0 ? `${fmt(r.ffmpegLargestPeakRssMb, 0)} / ${fmt(r.ffmpegConcurrentRssMb, 0)}` : '–';
+  // A run that exits between two samples is seen but never measured.
+  const ffmpegMb =
+    r.ffmpegLargestPeakRssMb > 0
+      ? `${fmt(r.ffmpegLargestPeakRssMb, 0)} / ${fmt(r.ffmpegConcurrentRssMb, 0)}`
+      : r.ffmpegRuns > 0
+        ? 'too short to sample'
+        : '–';
   console.log(
     `| ${r.stage} | ${fmt(r.wallSec, 2)} | ${factor(r.realTimeFactor)} | ` +
       `${fmt(r.nodeStartRssMb, 0)} → ${fmt(r.nodePeakRssMb, 0)} | ${r.ffmpegRuns} | ${ffmpegMb} |`,
@@ -350,19 +368,27 @@ if (!report.peakRssPerStage)
   console.log('\n(Node peak RSS could not be reset per stage here: each is the peak so far.)');
 
 console.log(`\nClip encoding: in the pipeline (up to ${cores} at once), then each alone, best of ${repeats}\n`);
-console.log('| clip | start | length s | in pipeline s | renderClip s | bare FFmpeg s | renderClip / bare |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(
+  '| clip | start | length s | in pipeline s | renderClip s | bare FFmpeg s | renderClip / bare | CPU s: renderClip / bare |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
 for (const c of clipRows) {
-  const start = `${Math.floor(c.start / 60)}:${fmt(c.start % 60, 1).padStart(4, '0')}`;
+  const tenths = Math.round(c.start * 10);
+  const start = `${Math.floor(tenths / 600)}:${fmt((tenths % 600) / 10, 1).padStart(4, '0')}`;
   const inPipeline = c.inPipelineSec === null ? '–' : fmt(c.inPipelineSec);
+  const cpu =
+    c.renderClipCpuSec === null || c.bareCpuSec === null || c.cpuRatio === null
+      ? '–'
+      : `${fmt(c.renderClipCpuSec, 2)} / ${fmt(c.bareCpuSec, 2)} = ${fmt(c.cpuRatio, 3)}×`;
   console.log(
     `| ${c.position} | ${start} | ${fmt(c.durationSec)} | ${inPipeline} | ${fmt(c.renderClipSec, 2)} | ` +
-      `${fmt(c.bareSec, 2)} | ${fmt(c.ratio, 3)}× |`,
+      `${fmt(c.bareSec, 2)} | ${fmt(c.ratio, 3)}× | ${cpu} |`,
   );
 }
 console.log(
   `\nrenderClip / bare FFmpeg: ${fmt(pipeline.renderClipOverBare, 3)}× over all clips, worst clip ` +
-    `${fmt(pipeline.worstClipRatio, 3)}× (target ≤ 1.1×).`,
+    `${fmt(pipeline.worstClipRatio, 3)}× (target ≤ 1.1×); in CPU time ` +
+    `${pipeline.renderClipOverBareCpu === null ? '–' : `${fmt(pipeline.renderClipOverBareCpu, 3)}×`}.`,
 );
 console.log(
   `Whole pipeline ${fmt(wallSec)} s, of which clip encoders were running ${fmt(encodingSec)} s: pipeline minus ` +

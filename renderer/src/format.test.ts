@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatTimeLeft } from './format.ts';
+import { formatClock, formatPercent, formatTimeLeft } from './format.ts';
 
 describe('formatTimeLeft', () => {
   it.each([
@@ -18,4 +18,10 @@ describe('formatTimeLeft', () => {
 it('formatPercent rounds to whole percent', () => {
   expect(formatPercent(0.456)).toBe('46%');
   expect(formatPercent(1)).toBe('100%');
+});
+
+it('formatClock reads like a player position', () => {
+  expect(formatClock(0)).toBe('0:00');
+  expect(formatClock(245.7)).toBe('4:05');
+  expect(formatClock(3729)).toBe('1:02:09');
 });

@@ -3,6 +3,7 @@ import { stageLabels, type JobStatus } from '../../../shared/domain/stages.ts';
 import { jobActions } from '../actions/jobActions.ts';
 import { formatPercent, formatTimeLeft } from '../format.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
+import { useJobViewStore } from '../stores/jobViewStore.ts';
 
 const statusLabels: Record<JobStatus, string> = {
   queued: 'Waiting in the queue',
@@ -14,13 +15,18 @@ const statusLabels: Record<JobStatus, string> = {
 
 export function JobRow({ job }: { job: JobSummary }) {
   const live = useJobsStore((state) => state.progress[job.id]);
+  const open = useJobViewStore((state) => state.openJobId === job.id);
   const running = job.status === 'running';
   const stage = live?.stage ?? job.stage;
   const fraction = live?.overall ?? job.progress;
   const titleId = `job-${job.id}-title`;
 
   return (
-    <li className={`job job--${job.status}`} aria-labelledby={titleId}>
+    <li
+      className={open ? `job job--${job.status} job--open` : `job job--${job.status}`}
+      aria-labelledby={titleId}
+      aria-current={open ? 'true' : undefined}
+    >
       <div className="job__header">
         <h3 id={titleId} className="job__name" title={job.sourcePath}>
           {job.sourceName}

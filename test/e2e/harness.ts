@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import type { Contract } from '../../shared/ipc/contract.ts';
+import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
+import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
+import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { createServices, type Services } from '../../electron/services/container.ts';
+import { repoDir } from '../env.ts';
+import { scratchDir } from '../support/lectern.ts';
+import { serveRenderer, type StaticServer } from './staticServer.ts';
+
+export const screenshotDir = path.join(repoDir, 'test-results', 'screenshots');
+
+/** Builds the renderer as electron-vite does (same root, plugin, relative base) into `outDir`. */
+export async function buildRenderer(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: path.join(repoDir, 'renderer'),
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+type Handlers = Map<string, { contract: Contract; handler: IpcHandler<Contract> }>;
+
+/** The main process's handlers, registered exactly as electron/main/index.ts does, into a map. */
+function registerHandlers(services: Services): Handlers {
+  const handlers: Handlers = new Map();
+  const register: RegisterHandler = (contract, handler) => {
+    // Each handler is stored with its own contract and only ever called with input parsed by that contract.
+    handlers.set(contract.channel, { contract, handler: handler as unknown as IpcHandler<Contract> });
+  };
+  registerJobHandlers(register, services.jobs);
+  registerClipHandlers(register, services.clips);
+  return handlers;
+}
+
+/**
+ * Stands in for electron/preload/index.ts before the app's script runs: `invoke` goes to the harness binding,
+ * `on` listens for events the harness dispatches, `pathForFile` answers from the paths the test offered (as
+ * Electron's webUtils.getPathForFile answers for a dropped file). Runs in the page, so it only touches globalThis.
+ */
+function installPreload(): void {
+  type Listener = (payload: unknown) => void;
+  const page = globalThis as unknown as Record<string, unknown> & {
+    __lecternInvoke(channel: string, input: unknown): Promise<unknown>;
+  };
+  const listeners = new Map<string, Set<Listener>>();
+  const filePaths: Record<string, string> = {};
+  page.__lecternFilePaths = filePaths;
+  page.__lecternEmit = (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l(payload));
+  page.api = Object.freeze({
+    invoke: (channel: string, input?: unknown) => page.__lecternInvoke(channel, input),
+    on(channel: string, listener: Listener) {
+      const set = listeners.get(channel) ?? new Set<Listener>();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+    pathForFile: (file: { name: string }) => filePaths[file.name] ?? '',
+  });
+}
+
+export interface LecternPage {
+  page: Page;
+  services: Services;
+  dataDir: string;
+  /** Offers recordings through the DropZone's file input, as choosing them in the picker does. */
+  addRecordings(paths: string[]): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser end of the harness: built once per test file, it serves the renderer and launches Chromium. Each
+ * `openLectern()` gets fresh services over a fresh data folder and a fresh browser context.
+ */
+export async function startHarness(): Promise<{ openLectern(): Promise<LecternPage>; stop(): Promise<void> }> {
+  const build = scratchDir('lectern-e2e-build-');
+  await buildRenderer(build.dir);
+  const server: StaticServer = await serveRenderer(build.dir);
+  const browser = await launchChromium();
+  const open = new Set<LecternPage>();
+
+  async function openLectern(): Promise<LecternPage> {
+    const scratch = scratchDir('lectern-e2e-');
+    const dataDir = path.join(scratch.dir, 'data');
+    const services = await createServices({ dataDir, outputRoot: path.join(scratch.dir, 'output') });
+    const handlers = registerHandlers(services);
+    const context: BrowserContext = await browser.newContext({
+      colorScheme: 'light',
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.exposeBinding('__lecternInvoke', async (source, channel: string, raw: unknown) => {
+      const entry = handlers.get(channel);
+      if (!entry) return { ok: false, error: { code: 'invalid-input', message: `No handler for "${channel}".` } };
+      const sender = { webContentsId: 1, frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame() };
+      return answerRequest(entry.contract, entry.handler, raw, sender, { webContentsId: 1, appUrl: server.url });
+    });
+    await context.addInitScript(installPreload);
+
+    const emit = (channel: string, payload: unknown) =>
+      void page
+        .evaluate(
+          ([c, p]) => (globalThis as unknown as { __lecternEmit(c: unknown, p: unknown): void }).__lecternEmit(c, p),
+          [channel, payload] as const,
+        )
+        .catch(() => {}); // The page may be closing while the pipeline still reports.
+    const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
+    const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
+    await page.goto(server.url);
+
+    const lectern: LecternPage = {
+      page,
+      services,
+      dataDir,
+      async addRecordings(paths) {
+        const byName = Object.fromEntries(paths.map((p) => [path.basename(p), p]));
+        await page.evaluate((entries) => {
+          Object.assign((globalThis as unknown as { __lecternFilePaths: object }).__lecternFilePaths, entries);
+        }, byName);
+        await page.getByLabel('Lecture recordings', { exact: true }).setInputFiles(paths);
+      },
+      async screenshot(name) {
+        mkdirSync(screenshotDir, { recursive: true });
+        await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+      },
+      async close() {
+        open.delete(lectern);
+        stopProgress();
+        stopUpdates();
+        await context.close();
+        await services.shutdown();
+        scratch.cleanup();
+      },
+    };
+    open.add(lectern);
+    return lectern;
+  }
+
+  async function stop(): Promise<void> {
+    for (const lectern of [...open]) await lectern.close();
+    await browser.close();
+    await server.close();
+    build.cleanup();
+  }
+
+  return { openLectern, stop };
+}

@@ -1,0 +1,91 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { media } from '../env.ts';
+import { physicsLectureSrt } from '../support/captions.ts';
+import { scratchDir } from '../support/lectern.ts';
+import { startHarness, type LecternPage } from './harness.ts';
+import { jobViewScreen, queueScreen } from './screens.ts';
+
+const lectureName = 'physicsworks_audio.webm';
+/** The whole pipeline, clips rendered, on a 2-core machine: usually under a minute. */
+const pipelineTimeout = 180_000;
+
+describe('a lecture dropped into the app', () => {
+  let harness: Awaited<ReturnType<typeof startHarness>>;
+  let lectern: LecternPage | undefined;
+  const recordings = scratchDir('lectern-e2e-media-');
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await lectern?.screenshot('failure').catch(() => {});
+    await lectern?.close();
+    lectern = undefined;
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    recordings.cleanup();
+  });
+
+  it(
+    'shows live progress, then the segments and highlights the engine found',
+    async () => {
+      // A lecturer keeps captions beside the recording; the transcript stage finds them there.
+      const recording = path.join(recordings.dir, lectureName);
+      copyFileSync(media('physicsworks-lecture', lectureName), recording);
+      writeFileSync(path.join(recordings.dir, 'physicsworks_audio.srt'), physicsLectureSrt());
+
+      lectern = await harness.openLectern();
+      const { page } = lectern;
+      const queue = queueScreen(page);
+      await page.getByText('No lectures yet').waitFor();
+      await lectern.screenshot('1-empty-queue');
+
+      await lectern.addRecordings([recording]);
+      await queue.row(lectureName).waitFor();
+
+      // Live progress: the bar moves off zero while the job is still running.
+      const progress = queue.progress(lectureName);
+      await page.waitForFunction(
+        (bar) => {
+          const { value } = bar as unknown as { value: number };
+          return value > 0 && value < 1;
+        },
+        await progress.elementHandle({ timeout: 30_000 }),
+        { timeout: 60_000, polling: 50 },
+      );
+      await lectern.screenshot('2-queue-running');
+
+      await queue
+        .status(lectureName)
+        .filter({ hasText: /^Done$/ })
+        .waitFor({ timeout: pipelineTimeout });
+      await lectern.screenshot('3-queue-done');
+
+      await queue.open(lectureName).click();
+      const view = jobViewScreen(page);
+      await view.view.waitFor();
+      await view.highlights.first().waitFor();
+      await expect.poll(() => view.segments.count()).toBeGreaterThanOrEqual(5);
+
+      const segmentReasons = await view.segments.evaluateAll((items) =>
+        items.map((item) => item.querySelectorAll('.segment__reasons li').length),
+      );
+      expect(segmentReasons.every((count) => count > 0)).toBe(true);
+
+      const highlights = await view.highlights.allInnerTexts();
+      expect(highlights.length).toBeGreaterThan(0);
+      for (const text of highlights) expect(text).toMatch(/\d+:\d\d–\d+:\d\d[\s\S]+Rendered/);
+      // Freshly rendered, nothing has changed: there is nothing to re-render.
+      expect(await view.reRender.isDisabled()).toBe(true);
+      // Opening moves focus to the view's heading, so keyboard users land on what they opened.
+      expect(await page.locator('#job-view-title:focus').count()).toBe(1);
+      await lectern.screenshot('4-job-view');
+    },
+    pipelineTimeout + 60_000,
+  );
+});
