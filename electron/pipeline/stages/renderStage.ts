@@ -166,10 +166,13 @@ export const renderStage = defineStage<RenderSummary>({
     // One FFmpeg per core at most: each already encodes with several threads.
     await eachLimited(stale, os.availableParallelism(), async ({ clip, position }, i) => {
       try {
+        const started = Date.now();
         await renderOne(r, clip, position, (f) => {
           fractions[i] = f;
           report();
         });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        ctx.note('info', `Rendered clip ${position + 1} of ${rows.length}, "${clip.title}", in ${seconds} s.`);
       } catch (error) {
         ctx.db.update(clips).set({ state: 'failed' }).where(eq(clips.id, clip.id)).run();
         throw error;

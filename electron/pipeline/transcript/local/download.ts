@@ -176,14 +176,13 @@ async function attemptDownload(options: DownloadFileOptions): Promise<Downloaded
       callback(null, chunk);
     },
   });
+  const file = createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' });
   try {
-    await pipeline(
-      Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>),
-      counter,
-      createWriteStream(partial, { flags: offset > 0 ? 'a' : 'w' }),
-      { signal },
-    );
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), counter, file, { signal });
   } catch (error) {
+    // pipeline() rejects as soon as one stream fails, while the file's last write may still be in flight: wait for
+    // the file to close, so the partial's size on disk is settled before anyone resumes from it.
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     if (signal?.aborted) throw cancelledError(options);
     if (isDiskFull(error)) throw diskFullError(options, dest);
     throw new RetryableDownloadError(describeCause(error));
