@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
 /**
- * Every failure a lecturer can meet has a code the UI and CLI can act on, and a message written for them:
- * what happened, to which file, and what to do next. Internal details (stderr, stacks) go to the log, not here.
+ * Codes that mean "the input you gave is wrong" (CLI exit 2): the lecture file itself, where results go, a job or
+ * argument that does not exist.
  */
-export const errorCodes = [
-  // the lecture file itself
+const inputErrorCodes = [
   'file-missing',
   'file-unreadable',
   'file-empty',
@@ -16,42 +15,33 @@ export const errorCodes = [
   'unsupported-container',
   'too-large',
   'too-long',
-  // where results go
   'output-unwritable',
+  'job-not-found',
+  'invalid-input',
+] as const;
+
+/**
+ * Every failure a lecturer can meet has a code the UI and CLI can act on, and a message written for them:
+ * what happened, to which file, and what to do next. Internal details (stderr, stacks) go to the log, not here.
+ * The codes after the input errors mean "something broke" (CLI exit 1).
+ */
+export const errorCodes = [
+  ...inputErrorCodes,
   'disk-full',
-  // the machine
   'ffmpeg-missing',
   'worker-crashed',
-  // the job
   'cancelled',
-  'job-not-found',
   'job-busy',
-  'invalid-input',
   'internal',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-/** Codes that mean "the input you gave is wrong" (CLI exit 2) rather than "something broke" (exit 1). */
-const inputErrorCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'file-missing',
-  'file-unreadable',
-  'file-empty',
-  'not-media',
-  'truncated',
-  'no-audio',
-  'unsupported-codec',
-  'unsupported-container',
-  'too-large',
-  'too-long',
-  'output-unwritable',
-  'job-not-found',
-  'invalid-input',
-]);
+const inputErrors: ReadonlySet<ErrorCode> = new Set<ErrorCode>(inputErrorCodes);
 
 export function isInputError(code: ErrorCode): boolean {
-  return inputErrorCodes.has(code);
+  return inputErrors.has(code);
 }
 
 export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
