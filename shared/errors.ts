@@ -18,6 +18,11 @@ const inputErrorCodes = [
   'output-unwritable',
   'job-not-found',
   'invalid-input',
+  // Publishing and online services the lecturer configured wrongly: fixable in Settings.
+  's3-not-configured',
+  's3-access-denied',
+  's3-bucket-missing',
+  'sign-in-required',
 ] as const;
 
 /**
@@ -32,6 +37,10 @@ export const errorCodes = [
   'worker-crashed',
   'cancelled',
   'job-busy',
+  'secrets-unavailable',
+  's3-unreachable',
+  'publish-failed',
+  'gemini-failed',
   'internal',
 ] as const;
 

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { toAppError } from '../../shared/errors.ts';
 import { logsDir } from '../logging/logger.ts';
 import { createServices } from '../services/container.ts';
+import { createEncryptedSecretStore, secretsFile } from '../settings/secretStore.ts';
 import { registerAppHandlers } from './appHandlers.ts';
 import { registerClipHandlers } from './clipHandlers.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
@@ -55,7 +56,13 @@ async function startLectern(): Promise<void> {
   const location = rendererLocation();
   hardenSession(session.defaultSession, contentSecurityPolicy({ dev: location.dev, delivery: 'header' }));
 
-  const services = await createServices({ dataDir: app.getPath('userData'), resumeQueued: true });
+  const dataDir = app.getPath('userData');
+  const services = await createServices({
+    dataDir,
+    resumeQueued: true,
+    // safeStorage encrypts with the OS keychain (Keychain, DPAPI, libsecret/kwallet).
+    secrets: createEncryptedSecretStore(secretsFile(dataDir), safeStorage),
+  });
   const { jobs, info } = services;
   registerJobHandlers(handle, jobs);
   registerClipHandlers(handle, services.clips);

@@ -11,6 +11,8 @@ import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts'
 import { pipelineStages } from '../pipeline/stages/index.ts';
 import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
+import { createSettingsStore, settingsFile, type SettingsStore } from '../settings/settingsStore.ts';
+import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
 
@@ -25,6 +27,10 @@ export interface ServicesOptions {
   /** The app resumes interrupted and queued jobs at start; the CLI runs only what it was asked to. */
   resumeQueued?: boolean;
   logger?: Logger;
+  /** Defaults to `<dataDir>/settings.json`. */
+  settings?: SettingsStore;
+  /** The desktop app passes the keychain-backed store; the CLI and tests read the environment. */
+  secrets?: SecretStore;
 }
 
 /**
@@ -37,6 +43,8 @@ export async function createServices(options: ServicesOptions) {
   const ffmpeg = resolveFfmpegPaths();
   await checkFfmpeg(ffmpeg);
   const db: LecternDb = openDatabase(options.databaseFile ?? databaseFile(dataDir));
+  const settings = options.settings ?? createSettingsStore(settingsFile(dataDir));
+  const secrets = options.secrets ?? createEnvironmentSecretStore();
   const limits = inputLimitsSchema.parse({ ...limitsFromEnv(), ...options.limits });
   const pool: WorkerPool = createWorkerPool({ workerUrl: defaultWorkerUrl() });
   const events = createJobEvents();
@@ -53,14 +61,19 @@ export async function createServices(options: ServicesOptions) {
     onProgress: events.emitProgress,
     onJobUpdated: publish,
   });
-  const outputRoot = options.outputRoot ?? path.join(dataDir, 'output');
+  // A test's or the CLI's explicit output root wins over the lecturer's chosen folder.
+  const outputRoot = () => options.outputRoot ?? settings.get().clips.outputFolder ?? path.join(dataDir, 'output');
   const jobs = createJobService({
     db,
     queue,
     limits,
     dataDir,
     events,
-    defaults: () => ({ ...jobSettingsSchema.parse({ outputDir: outputRoot }), outputRoot }),
+    defaults: () => {
+      const { clipCount, clipLength, render } = settings.get().clips;
+      const root = outputRoot();
+      return { ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render }), outputRoot: root };
+    },
   });
 
   const recovered = recoverInterruptedJobs(db);
@@ -90,6 +103,8 @@ export async function createServices(options: ServicesOptions) {
     clips: createClipActions({ db, queue, jobs }),
     events,
     limits,
+    settings,
+    secrets,
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };
