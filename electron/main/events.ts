@@ -1,5 +1,7 @@
 import type { EventContract, EventPayload } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
+import type { SettingsStore } from '../settings/settingsStore.ts';
 import type { JobService } from '../services/types.ts';
 
 /** The slice of WebContents an event needs; a window that closed simply stops receiving. */
@@ -27,4 +29,9 @@ export function forwardJobEvents(jobs: JobService, currentTarget: () => EventTar
     stopProgress();
     stopUpdates();
   };
+}
+
+/** Keeps every open screen showing the settings in force, whoever changed them. */
+export function forwardSettingsEvents(settings: SettingsStore, currentTarget: () => EventTarget | null): () => void {
+  return settings.onChange((next) => sendEvent(currentTarget(), settingsEvents.changed, next));
 }

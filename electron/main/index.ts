@@ -9,9 +9,10 @@ import { createEncryptedSecretStore, secretsFile } from '../settings/secretStore
 import { registerAppHandlers } from './appHandlers.ts';
 import { registerClipHandlers } from './clipHandlers.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
-import { forwardJobEvents } from './events.ts';
+import { forwardJobEvents, forwardSettingsEvents } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
+import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
 import { createMediaResolver } from './mediaProtocolCore.ts';
 import { appMenuTemplate } from './menu.ts';
@@ -66,6 +67,7 @@ async function startLectern(): Promise<void> {
   const { jobs, info } = services;
   registerJobHandlers(handle, jobs);
   registerClipHandlers(handle, services.clips);
+  registerSettingsHandlers(handle, services);
   handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {
     versions: {
@@ -77,9 +79,9 @@ async function startLectern(): Promise<void> {
     dataDir: info.dataDir,
     ffmpegSource: info.ffmpegSource,
   });
-  const stopForwarding = forwardJobEvents(jobs, () =>
-    mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null,
-  );
+  const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
+  const stopJobEvents = forwardJobEvents(jobs, currentWindow);
+  const stopSettingsEvents = forwardSettingsEvents(services.settings, currentWindow);
 
   function openWindow(): void {
     const window = createMainWindow(location);
@@ -113,7 +115,8 @@ async function startLectern(): Promise<void> {
     'before-quit',
     shutdownBeforeQuit({
       shutdown: async () => {
-        stopForwarding();
+        stopJobEvents();
+        stopSettingsEvents();
         await services.shutdown();
       },
       quit: () => app.quit(),

@@ -2,16 +2,18 @@ import { appContracts } from './app.contract.ts';
 import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
+import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
 export const contracts = [
   ...Object.values(jobsContracts),
   ...Object.values(clipsContracts),
   ...Object.values(appContracts),
+  ...Object.values(settingsContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
-export const events = [...Object.values(jobsEvents)];
+export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents)];
 
 export type InvokeContract = (typeof contracts)[number];
 export type InvokeChannel = InvokeContract['channel'];
@@ -63,4 +65,5 @@ export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInpu
 export { appContracts } from './app.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
 export { mediaUrl, parseMediaUrl, mediaScheme, type MediaKind, type MediaRef } from './mediaUrl.ts';

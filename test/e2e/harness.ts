@@ -5,10 +5,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import type { Contract } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
 import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
 import { createServices, type Services } from '../../electron/services/container.ts';
+import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
 import { repoDir } from '../env.ts';
 import { scratchDir } from '../support/lectern.ts';
 import { serveRenderer, type StaticServer } from './staticServer.ts';
@@ -51,6 +54,7 @@ function registerHandlers(services: Services): Handlers {
   };
   registerJobHandlers(register, services.jobs);
   registerClipHandlers(register, services.clips);
+  registerSettingsHandlers(register, services);
   return handlers;
 }
 
@@ -104,7 +108,12 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
   async function openLectern(): Promise<LecternPage> {
     const scratch = scratchDir('lectern-e2e-');
     const dataDir = path.join(scratch.dir, 'data');
-    const services = await createServices({ dataDir, outputRoot: path.join(scratch.dir, 'output') });
+    const services = await createServices({
+      dataDir,
+      outputRoot: path.join(scratch.dir, 'output'),
+      // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
+      secrets: createMemorySecretStore(),
+    });
     const handlers = registerHandlers(services);
     const context: BrowserContext = await browser.newContext({
       colorScheme: 'light',
@@ -128,6 +137,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
         .catch(() => {}); // The page may be closing while the pipeline still reports.
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
+    const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
     await page.goto(server.url);
 
     const lectern: LecternPage = {
@@ -149,6 +159,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
         open.delete(lectern);
         stopProgress();
         stopUpdates();
+        stopSettings();
         await context.close();
         await services.shutdown();
         scratch.cleanup();
