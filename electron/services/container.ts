@@ -7,6 +7,7 @@ import { closeDatabase, databaseFile, openDatabase, type LecternDb } from '../db
 import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, recoverInterruptedJobs, type JobQueue } from '../pipeline/engine/queue.ts';
 import { abortAllFfmpeg } from '../pipeline/ffmpeg/registry.ts';
+import { closeChildJournal, openChildJournal, reapOrphanedChildren } from '../pipeline/ffmpeg/childJournal.ts';
 import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts';
 import { pipelineStages } from '../pipeline/stages/index.ts';
 import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
@@ -76,18 +77,26 @@ export async function createServices(options: ServicesOptions) {
     },
   });
 
+  // Before interrupted jobs are queued again: their old FFmpeg must not keep writing into the temp folders.
+  const childJournal = path.join(dataDir, 'running-ffmpeg');
+  const orphans = reapOrphanedChildren(childJournal);
+  openChildJournal(childJournal);
   const recovered = recoverInterruptedJobs(db);
   if (options.resumeQueued) {
     for (const job of jobs.list()) if (job.status === 'queued') queue.enqueue(job.id);
   }
-  logger.info({ dataDir, ffmpeg: ffmpeg.source.ffmpeg, recovered: recovered.map((j) => j.id) }, 'services started');
+  logger.info(
+    { dataDir, ffmpeg: ffmpeg.source.ffmpeg, recovered: recovered.map((j) => j.id), orphans },
+    'services started',
+  );
 
   let stopped = false;
   async function shutdown(): Promise<void> {
     if (stopped) return;
     stopped = true;
     await queue.shutdown();
-    abortAllFfmpeg();
+    await abortAllFfmpeg();
+    closeChildJournal();
     await pool.close();
     closeDatabase(db);
     logger.info('services stopped');

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,3 +111,49 @@ describe('lectern cancel', () => {
     expect(readStages(dbFile).find((s) => s.stage === 'probe')?.attempts).toBe(1);
   }, 180_000);
 });
+
+describe('an FFmpeg left running by a killed CLI', () => {
+  const scratch = scratchDir();
+  afterAll(() => scratch.cleanup());
+
+  it('is stopped by the next Lectern that opens the same data folder', async () => {
+    const dataDir = path.join(scratch.dir, 'data');
+    const journal = path.join(dataDir, 'running-ffmpeg');
+    const env = { LECTERN_DATA_DIR: dataDir };
+    // Long enough that the decode is still running when the CLI dies.
+    const lecture = longLecture(90);
+
+    const { child, result } = startLectern(
+      ['process', lecture, '--captions', captions, '--out', path.join(scratch.dir, 'out')],
+      env,
+    );
+    const orphan = await waitFor(() => {
+      const decode = readStages(path.join(dataDir, 'lectern.db')).some(
+        (s) => s.stage === 'audio' && s.status === 'running',
+      );
+      const entries = existsSync(journal) ? readdirSync(journal) : [];
+      return decode && entries.length > 0 ? Number(entries[0]?.split(/[-.]/)[1]) : undefined;
+    }, 'the audio decode to start');
+    child.kill('SIGKILL');
+    await result;
+    expect(isRunning(orphan)).toBe(true);
+
+    const listed = await runLectern(['jobs', '--json'], env);
+    expect(listed.code).toBe(0);
+    // SIGKILL takes effect at once; a short wait only covers the kernel tidying up. An FFmpeg that simply finished
+    // its decode would need far longer than this.
+    await waitFor(() => (isRunning(orphan) ? undefined : true), 'the orphaned FFmpeg to stop', 2_000);
+    expect(readdirSync(journal)).toEqual([]);
+  }, 180_000);
+});
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  // A killed child of nobody lingers as a zombie until init reaps it; that is stopped, not running.
+  const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return !/^State:\s+Z/m.test(status);
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { forgetChild, journalChild } from './childJournal.ts';
 import { registerChild } from './registry.ts';
 import { StderrTail } from './errors.ts';
 
@@ -42,6 +43,8 @@ export function spawnTool(binaryPath: string, args: readonly string[], options: 
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => stderr.append(chunk));
 
+  const pid = child.pid;
+  if (pid !== undefined) journalChild(pid, binaryPath);
   const unregister = registerChild(controller);
   const forwardAbort = (): void => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
@@ -63,6 +66,7 @@ export function spawnTool(binaryPath: string, args: readonly string[], options: 
       settled = true;
       clearTimeout(killTimer);
       options.signal?.removeEventListener('abort', forwardAbort);
+      if (pid !== undefined) forgetChild(pid);
       unregister();
       resolve({ ...result, cancelled: controller.signal.aborted });
     };
