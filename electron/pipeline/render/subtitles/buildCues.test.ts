@@ -133,6 +133,39 @@ describe('buildClipCues', () => {
     expect(cues[0]!.end).toBeLessThanOrEqual(cues[1]!.start);
   });
 
+  it('keeps both captions that start at the same moment, in transcript order', () => {
+    const sentences = [
+      untimed({ start: 10, end: 13, text: 'First thing said here.', words: null }),
+      untimed({ start: 10, end: 12, text: 'Second thing overlapping.', words: null }),
+      untimed({ start: 14, end: 16, text: 'Third.', words: null }),
+    ];
+    const cues = buildClipCues(sentences, { start: 9, end: 18 });
+    expect(allText(cues)).toBe('First thing said here. Second thing overlapping. Third.');
+    expect(cueViolations(cues, 9)).toEqual([]);
+  });
+
+  it('keeps a sentence that has no time of its own', () => {
+    const sentences = [
+      untimed({ start: 10, end: 12, text: 'Before.', words: null }),
+      untimed({ start: 12, end: 12, text: 'Instant sentence here.', words: null }),
+      untimed({ start: 12.5, end: 15, text: 'After that one.', words: null }),
+    ];
+    const cues = buildClipCues(sentences, { start: 9, end: 18 });
+    expect(allText(cues)).toBe('Before. Instant sentence here. After that one.');
+    expect(cueViolations(cues, 9)).toEqual([]);
+  });
+
+  it('puts a word longer than a line on a line of its own rather than cutting it', () => {
+    const url = 'https://www.example-university.edu/physics/lectures/week-three-notes';
+    const cues = buildClipCues([untimed({ start: 10, end: 14, text: `See ${url} for notes.`, words: null })], {
+      start: 9,
+      end: 18,
+    });
+    expect(cues.flatMap((c) => c.text.split('\n'))).toContain(url);
+    expect(allText(cues)).toBe(`See ${url} for notes.`);
+    expect(cueViolations(cues, 9)).toEqual([]);
+  });
+
   it('gives nothing for a clip without speech or an empty clip', () => {
     const sentence = timedSentence('I have here a pendulum.', 100, 103);
     expect(buildClipCues([sentence], { start: 0, end: 50 })).toEqual([]);

@@ -23,14 +23,30 @@ export function settleTiming(input: readonly Cue[], clipDuration: number, rules:
     .filter((cue) => cue.end > cue.start);
 }
 
-// Transcripts are ordered, but engines can emit a segment that starts before the previous one ends.
+/**
+ * Transcripts are ordered, but engines can emit a segment that starts before the previous one ends, two captions can
+ * start at the same moment (two speakers, or a rolling caption repeated), and a sentence can have no time of its own.
+ * Words someone said are never dropped for that: an overlap is cut at the next start, and cues that start together
+ * are shown one after the other, sharing their time by length. A cue with no time keeps its place; stretchShort gives
+ * it the silence around it, and mergeShort a neighbour to share with when there is none.
+ */
 function removeOverlaps(cues: Cue[]): Cue[] {
+  // Stable: cues that start together stay in transcript order.
   const sorted = [...cues].sort((a, b) => a.start - b.start);
-  for (let k = 1; k < sorted.length; k++) {
-    const previous = sorted[k - 1]!;
-    previous.end = Math.min(previous.end, sorted[k]!.start);
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const cue = sorted[k]!;
+    const next = sorted[k + 1]!;
+    if (next.start > cue.start) {
+      cue.end = Math.min(cue.end, next.start);
+      continue;
+    }
+    const end = Math.max(cue.end, next.end);
+    const share = cue.text.length / Math.max(1, cue.text.length + next.text.length);
+    cue.end = roundMs(cue.start + (end - cue.start) * share);
+    next.start = cue.end;
+    next.end = end;
   }
-  return sorted.filter((cue) => cue.end > cue.start);
+  return sorted;
 }
 
 /** Shows a short cue longer, first into the silence after it (text lingers naturally), then before it. */
