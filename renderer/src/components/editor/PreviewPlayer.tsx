@@ -20,6 +20,8 @@ export function PreviewPlayer({
 }) {
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);
+  // An audio-only lecture has no picture to show: the waveform below is the view of it.
+  const [audioOnly, setAudioOnly] = useState(false);
   const playhead = usePlayerStore((s) => s.playhead);
   const update = usePlayerStore((s) => s.update);
 
@@ -27,7 +29,10 @@ export function PreviewPlayer({
     const element = video.current;
     if (!element) return;
     const detach = attachMedia(element);
-    const ready = () => update({ ready: true });
+    const ready = () => {
+      setAudioOnly(element.videoWidth === 0);
+      update({ ready: true });
+    };
     element.addEventListener('loadedmetadata', ready);
     if (element.readyState >= 1) ready();
     onMedia(element);
@@ -42,7 +47,7 @@ export function PreviewPlayer({
     <div className="preview">
       <video
         ref={video}
-        className="preview__video"
+        className={audioOnly ? 'preview__video preview__video--audio' : 'preview__video'}
         src={mediaSrc(mediaUrl(jobId, 'source'))}
         preload="auto"
         playsInline

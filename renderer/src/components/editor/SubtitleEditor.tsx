@@ -6,16 +6,22 @@ import { formatTimecode } from './time.ts';
 import { seek } from './transport.ts';
 
 /** One subtitle line: typed freely, saved when the lecturer leaves the field or presses Enter (Escape puts it back). */
+/** A cue's lines as one line of text: the render wraps it again, so a field need not hold line breaks. */
+function asOneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
 function CueLine({ clip, index }: { clip: ClipSummary; index: number }) {
   const cue = clip.cues[index]!;
-  const [text, setText] = useState(cue.text);
+  const shown = asOneLine(cue.text);
+  const [text, setText] = useState(shown);
   const edit = useEditorStore((s) => s.edit);
   const label = `Subtitle line ${index + 1}, ${formatTimecode(cue.start)} to ${formatTimecode(cue.end)}`;
 
   function commit(): void {
     const trimmed = text.trim();
-    if (!trimmed) return setText(cue.text);
-    if (trimmed === cue.text) return;
+    if (!trimmed) return setText(shown);
+    if (trimmed === shown) return;
     edit(
       clip.id,
       { subtitleText: withCueText(clip.cues, index, trimmed) },
@@ -42,7 +48,7 @@ function CueLine({ clip, index }: { clip: ClipSummary; index: number }) {
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') e.currentTarget.blur();
-          if (e.key === 'Escape') setText(cue.text);
+          if (e.key === 'Escape') setText(shown);
         }}
       />
     </li>
