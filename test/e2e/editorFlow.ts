@@ -40,6 +40,7 @@ export async function editHighlightWithKeyboard(lectern: LecternPage, lectureNam
   await expect.poll(() => editor.button(/^Play$/).isEnabled()).toBe(true);
   expect(await editor.inPoint.textContent()).toBe(editor.timecode(target.start));
   await lectern.screenshot('5-editor');
+  await page.locator('.editor__stage').screenshot({ path: lectern.screenshotPath('5-editor-waveform') });
 
   // Space plays the source from the highlight's in point; K stops it.
   await editor.focusPage();

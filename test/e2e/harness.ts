@@ -95,6 +95,8 @@ export interface LecternPage {
   /** Offers recordings through the DropZone's file input, as choosing them in the picker does. */
   addRecordings(paths: string[]): Promise<void>;
   screenshot(name: string): Promise<void>;
+  /** Where a screenshot called `name` goes, for screenshots of one element. */
+  screenshotPath(name: string): string;
   close(): Promise<void>;
 }
 
@@ -164,6 +166,10 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
           Object.assign((globalThis as unknown as { __lecternFilePaths: object }).__lecternFilePaths, entries);
         }, byName);
         await page.getByLabel('Lecture recordings', { exact: true }).setInputFiles(paths);
+      },
+      screenshotPath(name) {
+        mkdirSync(screenshotDir, { recursive: true });
+        return path.join(screenshotDir, `${name}.png`);
       },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });

@@ -6,6 +6,7 @@ import { physicsLectureSrt } from '../support/captions.ts';
 import { scratchDir } from '../support/lectern.ts';
 import { startHarness, type LecternPage } from './harness.ts';
 import { editHighlightWithKeyboard } from './editorFlow.ts';
+import { deleteUndoAndAddHighlights } from './highlightListFlow.ts';
 import { jobViewScreen, queueScreen } from './screens.ts';
 
 const lectureName = 'physicsworks_audio.webm';
@@ -90,6 +91,7 @@ describe('a lecture dropped into the app', () => {
       await lectern.screenshot('4-job-view');
 
       await editHighlightWithKeyboard(lectern, lectureName);
+      await deleteUndoAndAddHighlights(lectern, lectureName);
     },
     pipelineTimeout + editingTimeout,
   );

@@ -20,13 +20,40 @@ function cssColour(name: string, fallback: string): string {
 /**
  * The job's waveform file: `[min, max]` float32 pairs, already computed by the audio stage. It is fetched through the
  * same media URL as the recording (lectern-media: in the app, the harness's http base in tests), so no decoding of
- * an hour of audio happens in the window and no large array crosses IPC. wavesurfer draws each pixel from the minimum
- * and maximum of the samples under it, so the interleaved pairs can be given as one channel as they are.
+ * an hour of audio happens in the window and no large array crosses IPC. wavesurfer draws its first channel above
+ * the line and its second below, each from the largest magnitude under a pixel: the maxima and the minima.
  */
-async function loadPeaks(jobId: number, signal: AbortSignal): Promise<Float32Array> {
+async function loadPeaks(jobId: number, signal: AbortSignal): Promise<[Float32Array, Float32Array]> {
   const response = await fetch(mediaSrc(mediaUrl(jobId, 'waveform')), { signal });
   if (!response.ok) throw new Error(`The waveform could not be read (${response.status}).`);
-  return new Float32Array(await response.arrayBuffer());
+  const pairs = new Float32Array(await response.arrayBuffer());
+  const count = Math.floor(pairs.length / 2);
+  const maxima = new Float32Array(count);
+  const minima = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    minima[i] = pairs[2 * i]!;
+    maxima[i] = pairs[2 * i + 1]!;
+  }
+  return [maxima, minima];
+}
+
+/**
+ * wavesurfer styles its shadow DOM with a `<style>` element, which Lectern's Content-Security-Policy (`style-src
+ * 'self'`, no inline styles) rightly blocks. The same rules adopted as a constructed stylesheet are not inline markup
+ * and apply, so the policy stays strict and the waveform lays out (scrolls, stacks its canvases) as designed.
+ */
+function adoptShadowStyles(container: HTMLElement): void {
+  const root = container.firstElementChild?.shadowRoot;
+  if (!root) return;
+  const pending = [...root.querySelectorAll('style')].filter((style) => !style.dataset.adopted);
+  if (pending.length === 0) return;
+  const sheets = pending.map((style) => {
+    style.dataset.adopted = 'true';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(style.textContent ?? '');
+    return sheet;
+  });
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
 }
 
 function labelHandles(region: Region): void {
@@ -72,7 +99,7 @@ export function Waveform({
         wave = WaveSurfer.create({
           container: element,
           media,
-          peaks: [peaks],
+          peaks,
           duration: durationSec,
           height: 96,
           normalize: true,
@@ -84,6 +111,7 @@ export function Waveform({
           autoScroll: true,
           plugins: [regions],
         });
+        adoptShadowStyles(element);
         regions.enableDragSelection({ color: cssColour('--selection', 'rgba(36, 87, 197, 0.15)') });
         regions.on('region-created', (region) => {
           if (region.id === highlightRegionId) return;
@@ -111,7 +139,10 @@ export function Waveform({
           const current = useEditorStore.getState().clips.find((c) => c.id === open.id);
           if (current && (!changed || time !== raw)) region.setOptions({ start: current.start, end: current.end });
         });
-        wave.on('ready', () => setStatus('ready'));
+        wave.on('ready', () => {
+          adoptShadowStyles(element);
+          setStatus('ready');
+        });
         surfer.current = { wave, regions };
       },
       () => {
@@ -142,7 +173,8 @@ export function Waveform({
       color: cssColour('--highlight-region', 'rgba(36, 87, 197, 0.22)'),
     });
     labelHandles(region);
-    const width = current.wave.getWidth() || container.current?.clientWidth || 800;
+    // The outer box, not wavesurfer's own width, which after a zoom is the whole scrollable waveform's.
+    const width = container.current?.clientWidth || 800;
     current.wave.zoom(Math.max(1, width / (open.end - open.start + 2 * contextSec)));
     current.wave.setScrollTime(Math.max(0, open.start - contextSec));
   }, [clipId, status]);
