@@ -88,6 +88,15 @@ export async function editHighlightWithKeyboard(lectern: LecternPage, lectureNam
   expect(saved()).toMatchObject({ ...trimmed, needsRender: true });
   await lectern.screenshot('7-subtitles-edited');
 
+  // The transcript: typing "pendulum" (an "l" among it) searches and does not start the player; a line seeks there.
+  const spoken = services.clips.analysis(job.id).sentences.find((s) => s.text.toLowerCase().includes('pendulum'))!;
+  await page.getByRole('searchbox', { name: 'Search the transcript' }).pressSequentially('pendulum');
+  const lines = page.getByRole('list', { name: 'Transcript lines' }).getByRole('button');
+  await expect.poll(() => lines.first().textContent()).toContain('pendulum');
+  expect(await editor.button(/^Play$/).isVisible()).toBe(true);
+  await lines.first().click();
+  await expect.poll(async () => Math.abs((await editor.playhead()) - spoken.start)).toBeLessThan(0.05);
+
   // Re-render: only the edited highlight's file changes, and it is the new range.
   const view = jobViewScreen(page);
   await expect.poll(() => view.reRender.textContent()).toBe('Re-render changed clips (1)');
