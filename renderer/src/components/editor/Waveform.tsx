@@ -12,8 +12,9 @@ const highlightRegionId = 'highlight';
 /** Recording shown either side of the highlight, so the lecturer sees the pauses around it. */
 const contextSec = 8;
 
-function cssColour(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/** Read where the waveform sits, so the editor's own variables (and the light or dark theme) apply. */
+function cssColour(element: Element, name: string, fallback: string): string {
+  const value = getComputedStyle(element).getPropertyValue(name).trim();
   return value || fallback;
 }
 
@@ -103,16 +104,16 @@ export function Waveform({
           duration: durationSec,
           height: 96,
           normalize: true,
-          waveColor: cssColour('--wave', '#8b93a7'),
-          progressColor: cssColour('--wave-played', '#2457c5'),
-          cursorColor: cssColour('--text', '#1d1d1f'),
+          waveColor: cssColour(element, '--wave', '#8b93a7'),
+          progressColor: cssColour(element, '--wave-played', '#2457c5'),
+          cursorColor: cssColour(element, '--text', '#1d1d1f'),
           cursorWidth: 2,
           dragToSeek: true,
           autoScroll: true,
           plugins: [regions],
         });
         adoptShadowStyles(element);
-        regions.enableDragSelection({ color: cssColour('--selection', 'rgba(36, 87, 197, 0.15)') });
+        regions.enableDragSelection({ color: cssColour(element, '--selection', 'rgba(36, 87, 197, 0.15)') });
         regions.on('region-created', (region) => {
           if (region.id === highlightRegionId) return;
           // One selection at a time: a new drag replaces the last.
@@ -170,7 +171,7 @@ export function Waveform({
       drag: false,
       resize: true,
       minLength: 1,
-      color: cssColour('--highlight-region', 'rgba(36, 87, 197, 0.22)'),
+      color: cssColour(container.current ?? document.documentElement, '--highlight-region', 'rgba(36, 87, 197, 0.22)'),
     });
     labelHandles(region);
     // The outer box, not wavesurfer's own width, which after a zoom is the whole scrollable waveform's.
