@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaInfo } from '../../shared/domain/media.ts';
@@ -6,7 +9,7 @@ import type { Contract } from '../../shared/ipc/contract.ts';
 import { clipsContracts } from '../../shared/ipc/clips.contract.ts';
 import { createJob, jobSummary, markStageFinished, markStageStarted, stageRows, updateJob } from '../db/jobsRepo.ts';
 import { closeDatabase, openDatabase, type LecternDb } from '../db/open.ts';
-import { clips, contentSegments, layoutAnalyses, transcripts } from '../db/schema/index.ts';
+import { clips, contentSegments, layoutAnalyses, silenceRegions, transcripts } from '../db/schema/index.ts';
 import { currentClipHash } from '../pipeline/clips/clipInputs.ts';
 import { createClipActions } from '../services/clipActions.ts';
 import { registerClipHandlers } from './clipHandlers.ts';
@@ -32,6 +35,8 @@ describe('registerClipHandlers over a real database', () => {
   let enqueued: number[];
   let routes: Map<string, Route>;
   let jobId: number;
+  let opened: string[];
+  let outputDir: string;
   let firstClip: number;
   let secondClip: number;
 
@@ -54,11 +59,23 @@ describe('registerClipHandlers over a real database', () => {
     };
     const actions = createClipActions({ db, queue, jobs: { get: (id) => jobSummary(db, id) } });
     routes = new Map();
-    registerClipHandlers(<C extends Contract>(contract: C, handler: IpcHandler<C>) => {
-      routes.set(contract.channel, (raw, sender = ourPage) => answerRequest(contract, handler, raw, sender, trusted));
-    }, actions);
+    opened = [];
+    const desktop = {
+      openFolder: async (folder: string) => {
+        opened.push(folder);
+        return '';
+      },
+    };
+    registerClipHandlers(
+      <C extends Contract>(contract: C, handler: IpcHandler<C>) => {
+        routes.set(contract.channel, (raw, sender = ourPage) => answerRequest(contract, handler, raw, sender, trusted));
+      },
+      actions,
+      desktop,
+    );
 
-    const settings = jobSettingsSchema.parse({ outputDir: '/output/week1' });
+    outputDir = mkdtempSync(path.join(os.tmpdir(), 'lectern-clips-'));
+    const settings = jobSettingsSchema.parse({ outputDir });
     jobId = updateJob(db, createJob(db, '/lectures/week1.mp4', settings, media).id, { status: 'done' }).id;
     const inserted = db
       .insert(clips)
@@ -71,7 +88,10 @@ describe('registerClipHandlers over a real database', () => {
     [secondClip, firstClip] = inserted.map((row) => row.id) as [number, number];
   });
 
-  afterEach(() => closeDatabase(db));
+  afterEach(() => {
+    closeDatabase(db);
+    rmSync(outputDir, { recursive: true, force: true });
+  });
 
   it('answers every clips contract and nothing else', () => {
     expect([...routes.keys()].sort()).toEqual(
@@ -167,6 +187,20 @@ describe('registerClipHandlers over a real database', () => {
     ['clips:render', { jobId: null }],
     ['jobs:analysis', { jobId: -1 }],
     ['jobs:analysis', []],
+    ['clips:add', { jobId: 1, start: 10 }],
+    ['clips:add', { jobId: 1, start: -1, end: 20 }],
+    ['clips:add', { jobId: 1, start: 20, end: 10 }],
+    ['clips:add', { jobId: 1, start: 10, end: 20, title: '' }],
+    ['clips:add', { jobId: 1, start: 10, end: 20, path: '/etc' }],
+    ['clips:add', { jobId: 1, start: 10, end: Number.POSITIVE_INFINITY }],
+    ['clips:add', { jobId: 1, start: '10', end: 20 }],
+    ['clips:delete', { clipId: 0 }],
+    ['clips:delete', { clipId: '1' }],
+    ['clips:delete', { jobId: 1 }],
+    ['clips:delete', { clipId: 1, files: true }],
+    ['clips:openFolder', { jobId: 1, path: '/etc' }],
+    ['clips:openFolder', { path: '/etc' }],
+    ['clips:openFolder', '/etc'],
   ])('refuses malformed %s input %j without touching the database', async (channel, raw) => {
     const rowsBefore = db.select().from(clips).all();
     await expect(call(channel, raw)).resolves.toMatchObject({
@@ -175,6 +209,7 @@ describe('registerClipHandlers over a real database', () => {
     });
     expect(db.select().from(clips).all()).toEqual(rowsBefore);
     expect(enqueued).toEqual([]);
+    expect(opened).toEqual([]);
   });
 
   it('refuses every clips request from a page that is not Lectern', async () => {
@@ -186,6 +221,8 @@ describe('registerClipHandlers over a real database', () => {
       });
     }
     expect(enqueued).toEqual([]);
+    expect(opened).toEqual([]);
+    expect(db.select().from(clips).all()).toHaveLength(2);
   });
 
   it('queues a render: clears only the render stage and answers with the queued job', async () => {
@@ -215,7 +252,7 @@ describe('registerClipHandlers over a real database', () => {
   it('gives an empty analysis for a job whose stages have not run yet', async () => {
     await expect(call('jobs:analysis', { jobId })).resolves.toEqual({
       ok: true,
-      value: { sentences: [], segments: [], layout: null, waveform: null },
+      value: { sentences: [], segments: [], layout: null, waveform: null, pauses: [] },
     });
   });
 
@@ -246,9 +283,16 @@ describe('registerClipHandlers over a real database', () => {
       peaksPerSecond: 50,
     });
 
+    db.insert(silenceRegions)
+      .values([
+        { jobId, kind: 'speech', start: 0, end: 4.2, detector: 'silero' },
+        { jobId, kind: 'pause', start: 4.2, end: 4.5, detector: 'silero' },
+      ])
+      .run();
     await expect(call('jobs:analysis', { jobId })).resolves.toEqual({
       ok: true,
       value: {
+        pauses: [{ start: 4.2, end: 4.5 }],
         sentences,
         segments: [
           { id: earlier!.id, start: 0, end: 300, title: 'Heat', ...topic },
@@ -263,5 +307,121 @@ describe('registerClipHandlers over a real database', () => {
   it('offers no waveform while the audio stage is still running', async () => {
     markStageStarted(db, jobId, 'audio', 1);
     await expect(call('jobs:analysis', { jobId })).resolves.toMatchObject({ ok: true, value: { waveform: null } });
+  });
+
+  describe('adding and deleting highlights', () => {
+    const sentences = [
+      { start: 0, end: 4.2, text: 'Good morning.', words: null },
+      { start: 4.5, end: 9, text: 'Today: entropy.', words: null },
+      { start: 9.4, end: 15, text: 'It only grows.', words: null },
+    ];
+    beforeEach(() => {
+      db.insert(transcripts).values({ jobId, source: 'captions', segments: sentences }).run();
+      db.insert(contentSegments)
+        .values({ jobId, position: 0, start: 0, end: 300, title: 'Heat', topic: 'heat', importance: 0.8, reasons: [] })
+        .run();
+      db.insert(silenceRegions)
+        .values(
+          [
+            [4.2, 4.5],
+            [9, 9.4],
+          ].map(([start, end]) => ({
+            jobId,
+            kind: 'pause' as const,
+            start: start!,
+            end: end!,
+            detector: 'silero' as const,
+          })),
+        )
+        .run();
+    });
+
+    it('adds a highlight cut at the sentence ends inside the pauses nearest what was asked, as a draft', async () => {
+      const added = await call('clips:add', { jobId, start: 4, end: 9.6 });
+      // The pause 4.2–4.5 s: start 0.15 s before speech resumes; the pause 9–9.4 s: end 0.15 s after speech stops.
+      expect(added).toMatchObject({
+        ok: true,
+        value: { jobId, start: 4.35, end: 9.15, title: 'Heat', state: 'draft', needsRender: true, outputs: null },
+      });
+      const listed = await call('clips:list', { jobId });
+      expect(listed).toMatchObject({ ok: true, value: [{ start: 4.35 }, { id: firstClip }, { id: secondClip }] });
+    });
+
+    it('adds exactly the range asked for when told not to snap, with the title given', async () => {
+      const added = await call('clips:add', { jobId, start: 4, end: 9.6, title: 'Entropy', snap: false });
+      expect(added).toMatchObject({ ok: true, value: { start: 4, end: 9.6, title: 'Entropy' } });
+    });
+
+    it.each([
+      [{ start: 590, end: 700 }, 'lies outside the recording, which lasts 600.00 s'],
+      [{ start: 600, end: 601 }, 'lies outside the recording'],
+      [{ start: 20, end: 20.5 }, 'at least a second long'],
+    ])('refuses to add %j', async (range, words) => {
+      await expect(call('clips:add', { jobId, ...range })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message: expect.stringContaining(words) },
+      });
+      expect(db.select().from(clips).all()).toHaveLength(2);
+    });
+
+    it('refuses to add or delete while the job is running', async () => {
+      updateJob(db, jobId, { status: 'running' });
+      for (const [channel, input] of [
+        ['clips:add', { jobId, start: 100, end: 130 }],
+        ['clips:delete', { clipId: firstClip }],
+      ] as const) {
+        await expect(call(channel, input)).resolves.toMatchObject({ ok: false, error: { code: 'job-busy' } });
+      }
+      expect(db.select().from(clips).all()).toHaveLength(2);
+    });
+
+    it('deletes a rendered highlight with its files and queues the exports to be written again', async () => {
+      const clipDir = path.join(outputDir, 'clips');
+      mkdirSync(clipDir);
+      const outputs = {
+        video: path.join(clipDir, '01-why-heat-flows.mp4'),
+        srt: path.join(clipDir, '01-why-heat-flows.srt'),
+        vtt: path.join(clipDir, '01-why-heat-flows.vtt'),
+        thumbnail: path.join(clipDir, '01-why-heat-flows.jpg'),
+      };
+      for (const file of Object.values(outputs)) writeFileSync(file, 'rendered');
+      const keep = path.join(clipDir, '02-entropy-in-one-picture.mp4');
+      writeFileSync(keep, 'rendered');
+      db.update(clips).set({ state: 'rendered', outputs }).where(eq(clips.id, firstClip)).run();
+
+      const result = await call('clips:delete', { clipId: firstClip });
+      expect(result).toMatchObject({ ok: true, value: [{ id: secondClip }] });
+      expect(Object.values(outputs).filter((file) => existsSync(file))).toEqual([]);
+      expect(existsSync(keep)).toBe(true);
+      expect(enqueued).toEqual([jobId]);
+    });
+
+    it('deletes a highlight never rendered without rendering anything', async () => {
+      await expect(call('clips:delete', { clipId: secondClip })).resolves.toMatchObject({
+        ok: true,
+        value: [{ id: firstClip }],
+      });
+      expect(enqueued).toEqual([]);
+      await expect(call('clips:delete', { clipId: secondClip })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'job-not-found' },
+      });
+    });
+  });
+
+  describe('clips:openFolder', () => {
+    it("asks the desktop to show the job's export folder", async () => {
+      await expect(call('clips:openFolder', { jobId })).resolves.toEqual({ ok: true, value: { path: outputDir } });
+      expect(opened).toEqual([outputDir]);
+    });
+
+    it('says so when the folder has not been made yet, and opens nothing', async () => {
+      rmSync(outputDir, { recursive: true });
+      await expect(call('clips:openFolder', { jobId })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'file-missing', message: expect.stringContaining('made when the clips are first rendered') },
+      });
+      expect(opened).toEqual([]);
+    });
   });
 });

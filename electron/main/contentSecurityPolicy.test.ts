@@ -24,6 +24,8 @@ describe('contentSecurityPolicy', () => {
   it('lets the player and thumbnails use lectern-media:', () => {
     expect(directive(production, 'media-src')).toContain('lectern-media:');
     expect(directive(production, 'img-src')).toContain('lectern-media:');
+    // The waveform's peaks are fetched from there too, and from nowhere else.
+    expect(directive(production, 'connect-src')).toBe("connect-src 'self' lectern-media:");
   });
 
   it('relaxes only what the dev server needs', () => {

@@ -21,7 +21,10 @@ export function contentSecurityPolicy({ dev, delivery }: PolicyOptions): string 
     'img-src': ["'self'", 'data:', 'lectern-media:'],
     'media-src': ["'self'", 'lectern-media:'],
     'font-src': ["'self'"],
-    'connect-src': dev ? ["'self'", 'ws://localhost:*', 'ws://127.0.0.1:*'] : ["'self'"],
+    // The trim editor fetches the job's precomputed waveform peaks from lectern-media: (never the network).
+    'connect-src': dev
+      ? ["'self'", 'lectern-media:', 'ws://localhost:*', 'ws://127.0.0.1:*']
+      : ["'self'", 'lectern-media:'],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],

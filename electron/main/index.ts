@@ -66,7 +66,7 @@ async function startLectern(): Promise<void> {
   });
   const { jobs, info } = services;
   registerJobHandlers(handle, jobs);
-  registerClipHandlers(handle, services.clips);
+  registerClipHandlers(handle, services.clips, { openFolder: (folder) => shell.openPath(folder) });
   registerSettingsHandlers(handle, services);
   handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {

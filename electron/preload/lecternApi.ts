@@ -11,6 +11,7 @@ import {
   type InvokeChannel,
   type IpcResult,
   type LecternApi,
+  mediaScheme,
 } from '../../shared/ipc/index.ts';
 
 /** What the preload needs from Electron, so the allowlist logic is tested without it. */
@@ -56,5 +57,5 @@ export function createLecternApi<DroppedFile>(transport: PreloadTransport<Droppe
     return transport.on(channel, (payload) => listener(payload as EventPayload<EventFor<Channel>>));
   }
 
-  return { invoke, on, pathForFile: (file) => transport.pathForFile(file) };
+  return { invoke, on, pathForFile: (file) => transport.pathForFile(file), mediaBase: `${mediaScheme}://` };
 }

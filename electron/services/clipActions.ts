@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
 import { asc, eq } from 'drizzle-orm';
 import type { ClipEdit, ClipSummary } from '../../shared/domain/clip.ts';
 import type { JobId, JobSummary } from '../../shared/domain/job.ts';
 import { LecternError } from '../../shared/errors.ts';
-import type { JobAnalysis } from '../../shared/ipc/clips.contract.ts';
+import type { ClipAdd, JobAnalysis } from '../../shared/ipc/clips.contract.ts';
 import { clearStages, findStage, getJob } from '../db/jobsRepo.ts';
 import type { LecternDb } from '../db/open.ts';
 import { contentSegments, layoutAnalyses } from '../db/schema/index.ts';
 import type { JobQueue } from '../pipeline/engine/queue.ts';
 import { transcriptSentences } from '../pipeline/clips/clipInputs.ts';
+import { readSilenceRegions } from '../pipeline/stages/silenceRegions.ts';
+import { addClip, deleteClip } from './addRemoveClips.ts';
 import { editClip, listClips } from './clipService.ts';
 import type { JobService } from './types.ts';
 
@@ -29,12 +32,38 @@ export interface ClipActions {
    */
   render(jobId: JobId): JobSummary;
   analysis(jobId: JobId): JobAnalysis;
+  /** Throws LecternError('invalid-input') for a range outside the recording, 'job-busy' while the job runs. */
+  add(input: ClipAdd): ClipSummary;
+  /**
+   * Removes the highlight and its files; a finished job is queued to render again so its manifest and exports
+   * list only what is left. Answers with the remaining highlights.
+   */
+  delete(clipId: number): ClipSummary[];
+  /** The job's export folder (its output folder), for the file manager. Throws when it does not exist yet. */
+  exportFolder(jobId: JobId): string;
 }
 
 export function createClipActions({ db, queue, jobs }: ClipActionsDeps): ClipActions {
-  return {
+  const actions: ClipActions = {
     list: (jobId) => listClips(db, jobId),
     edit: (clipId, edit) => editClip(db, clipId, edit),
+    add: (input) => addClip(db, input),
+    delete(clipId) {
+      const { jobId, removedFiles } = deleteClip(db, clipId);
+      // Only a rendered clip is in the exports; the render stage rewrites them and renumbers the files left.
+      if (removedFiles.length > 0 && jobs.get(jobId).status === 'done') actions.render(jobId);
+      return listClips(db, jobId);
+    },
+    exportFolder(jobId) {
+      const folder = getJob(db, jobId).settings.outputDir;
+      if (!existsSync(folder)) {
+        throw new LecternError(
+          'file-missing',
+          `The export folder ${folder} does not exist yet: it is made when the clips are first rendered.`,
+        );
+      }
+      return folder;
+    },
     render(jobId) {
       const job = jobs.get(jobId);
       if (job.status === 'running' || job.status === 'queued') {
@@ -46,6 +75,7 @@ export function createClipActions({ db, queue, jobs }: ClipActionsDeps): ClipAct
     },
     analysis: (jobId) => jobAnalysis(db, jobId),
   };
+  return actions;
 }
 
 /** The audio stage's waveform file, once that stage has finished; its result row is where the path is kept. */
@@ -84,5 +114,6 @@ export function jobAnalysis(db: LecternDb, jobId: JobId): JobAnalysis {
     segments,
     layout: layout ?? null,
     waveform: jobWaveform(db, jobId),
+    pauses: readSilenceRegions(db, jobId).pauses,
   };
 }

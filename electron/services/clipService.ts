@@ -5,11 +5,11 @@ import { getJob, type JobRow } from '../db/jobsRepo.ts';
 import type { LecternDb } from '../db/open.ts';
 import { clips } from '../db/schema/index.ts';
 import type { Sentence } from '../../shared/domain/transcript.ts';
-import { currentClipHash, transcriptSentences } from '../pipeline/clips/clipInputs.ts';
+import { clipCues, currentClipHash, renderSettingsOf, transcriptSentences } from '../pipeline/clips/clipInputs.ts';
 
 type ClipRow = typeof clips.$inferSelect;
 
-function findClip(db: LecternDb, clipId: number): ClipRow {
+export function findClip(db: LecternDb, clipId: number): ClipRow {
   const clip = db.select().from(clips).where(eq(clips.id, clipId)).get();
   if (!clip)
     throw new LecternError('job-not-found', `There is no clip ${clipId}. "lectern clips <job>" lists a job's clips.`);
@@ -37,6 +37,9 @@ export function toClipSummary(
     outputs: clip.outputs ?? null,
     needsRender:
       clip.renderedHash === null || clip.renderedHash !== currentClipHash(db, clip, context.sentences, context.job),
+    cues: clipCues(clip, context.sentences, renderSettingsOf(context.job)),
+    // A prefix of the hash is plenty to tell one render of a clip from another.
+    renderVersion: clip.outputs && clip.renderedHash ? clip.renderedHash.slice(0, 16) : null,
   };
 }
 

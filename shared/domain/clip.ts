@@ -48,6 +48,13 @@ export const clipSummarySchema = z.object({
     .nullable(),
   /** True when an input changed since the last render (or it was never rendered). */
   needsRender: z.boolean(),
+  /**
+   * The subtitles as the next render will draw them (the lecturer's corrections, else cues built from the
+   * transcript), so the editor lists exactly what will be burnt in.
+   */
+  cues: z.array(clipCueSchema),
+  /** Changes whenever the clip's files are rendered from different inputs: a cache key for its preview. */
+  renderVersion: z.string().nullable(),
 });
 export type ClipSummary = z.infer<typeof clipSummarySchema>;
 

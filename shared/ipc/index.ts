@@ -57,6 +57,11 @@ export interface LecternApi<DroppedFile = unknown> {
   ): () => void;
   /** The file's path on disk, or '' when it has none (e.g. dragged from a web page). */
   pathForFile(file: DroppedFile): string;
+  /**
+   * Where media URLs point: `lectern-media://` in the app (also the default when absent); the browser test
+   * harness, which cannot serve a custom scheme, gives an http base on the page's own origin (see rebaseMediaUrl).
+   */
+  readonly mediaBase?: string;
 }
 
 export type { AppInfo } from './app.contract.ts';
@@ -66,4 +71,12 @@ export { appContracts } from './app.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
-export { mediaUrl, parseMediaUrl, mediaScheme, type MediaKind, type MediaRef } from './mediaUrl.ts';
+export {
+  mediaUrl,
+  parseMediaUrl,
+  mediaScheme,
+  rebaseMediaUrl,
+  withMediaVersion,
+  type MediaKind,
+  type MediaRef,
+} from './mediaUrl.ts';

@@ -25,11 +25,15 @@ export const mediaRefSchema = z.discriminatedUnion('kind', [
 export type MediaRef = z.infer<typeof mediaRefSchema>;
 
 /**
- * The whole URL, exactly as `mediaUrl` writes it and Chromium passes a standard scheme on: nothing percent-encoded,
- * no dot segments, no backslashes, no query or fragment, no trailing slash. Ids are 1–15 digits without leading
- * zeros, so `Number` reads them exactly.
+ * The whole URL, exactly as `mediaUrl` (and `withMediaVersion`) write it and Chromium passes a standard scheme on:
+ * nothing percent-encoded, no dot segments, no backslashes, no fragment, no trailing slash, and no query but one
+ * `v=` cache key of plain letters and digits. Ids are 1–15 digits without leading zeros, so `Number` reads them
+ * exactly.
  */
-const mediaUrlPattern = /^lectern-media:\/\/job\/([1-9][0-9]{0,14})\/([a-z]{1,16})(?:\/([1-9][0-9]{0,14}))?$/;
+const mediaUrlPattern =
+  /^lectern-media:\/\/job\/([1-9][0-9]{0,14})\/([a-z]{1,16})(?:\/([1-9][0-9]{0,14}))?(?:\?v=[0-9A-Za-z]{1,64})?$/;
+
+const versionPattern = /^[0-9A-Za-z]{1,64}$/;
 
 /** `lectern-media://job/12/source`, `lectern-media://job/12/thumbnail/40`: what `<video>`/`<img>`/`<track>` load. */
 export function mediaUrl(jobId: number, kind: JobMediaKind): string;
@@ -52,4 +56,25 @@ export function parseMediaUrl(url: string): MediaRef | null {
     ...(clipId === undefined ? {} : { clipId: Number(clipId) }),
   });
   return ref.success ? ref.data : null;
+}
+
+/**
+ * `url?v=version`: a re-rendered clip keeps its file name, so a new version is what makes the <video> load the new
+ * file instead of keeping the one it has. The key names nothing: `parseMediaUrl` ignores it.
+ */
+export function withMediaVersion(url: string, version: string): string {
+  if (!versionPattern.test(version))
+    throw new Error(`"${version}" cannot be a media version: letters and digits only.`);
+  return `${url}?v=${version}`;
+}
+
+/**
+ * The same media URL under another base: the desktop app loads `lectern-media://job/…` as written, while the browser
+ * test harness, which cannot serve a custom scheme, gives the page an http base (`http://127.0.0.1:port/media/`)
+ * that answers through the very same resolver.
+ */
+export function rebaseMediaUrl(url: string, base: string): string {
+  const prefix = `${mediaScheme}://`;
+  if (!url.startsWith(prefix)) throw new Error(`${url} is not a media URL.`);
+  return base === prefix ? url : `${base.endsWith('/') ? base : `${base}/`}${url.slice(prefix.length)}`;
 }

@@ -6,7 +6,8 @@ import { build } from 'vite';
 import type { Contract } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
 import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
-import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
+import { registerClipHandlers, type DesktopShell } from '../../electron/main/clipHandlers.ts';
+import { createMediaResolver, type MediaResolver } from '../../electron/main/mediaProtocolCore.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
@@ -46,14 +47,14 @@ export function launchChromium(): Promise<Browser> {
 type Handlers = Map<string, { contract: Contract; handler: IpcHandler<Contract> }>;
 
 /** The main process's handlers, registered exactly as electron/main/index.ts does, into a map. */
-function registerHandlers(services: Services): Handlers {
+function registerHandlers(services: Services, desktop: DesktopShell): Handlers {
   const handlers: Handlers = new Map();
   const register: RegisterHandler = (contract, handler) => {
     // Each handler is stored with its own contract and only ever called with input parsed by that contract.
     handlers.set(contract.channel, { contract, handler: handler as unknown as IpcHandler<Contract> });
   };
   registerJobHandlers(register, services.jobs);
-  registerClipHandlers(register, services.clips);
+  registerClipHandlers(register, services.clips, desktop);
   registerSettingsHandlers(register, services);
   return handlers;
 }
@@ -63,7 +64,7 @@ function registerHandlers(services: Services): Handlers {
  * `on` listens for events the harness dispatches, `pathForFile` answers from the paths the test offered (as
  * Electron's webUtils.getPathForFile answers for a dropped file). Runs in the page, so it only touches globalThis.
  */
-function installPreload(): void {
+function installPreload(mediaBase: string): void {
   type Listener = (payload: unknown) => void;
   const page = globalThis as unknown as Record<string, unknown> & {
     __lecternInvoke(channel: string, input: unknown): Promise<unknown>;
@@ -81,6 +82,7 @@ function installPreload(): void {
       return () => void set.delete(listener);
     },
     pathForFile: (file: { name: string }) => filePaths[file.name] ?? '',
+    mediaBase,
   });
 }
 
@@ -88,9 +90,13 @@ export interface LecternPage {
   page: Page;
   services: Services;
   dataDir: string;
+  /** Folders the app asked the desktop to show (Electron's shell.openPath), in order. */
+  openedFolders: string[];
   /** Offers recordings through the DropZone's file input, as choosing them in the picker does. */
   addRecordings(paths: string[]): Promise<void>;
   screenshot(name: string): Promise<void>;
+  /** Where a screenshot called `name` goes, for screenshots of one element. */
+  screenshotPath(name: string): string;
   close(): Promise<void>;
 }
 
@@ -101,7 +107,9 @@ export interface LecternPage {
 export async function startHarness(): Promise<{ openLectern(): Promise<LecternPage>; stop(): Promise<void> }> {
   const build = scratchDir('lectern-e2e-build-');
   await buildRenderer(build.dir);
-  const server: StaticServer = await serveRenderer(build.dir);
+  // The page's media come from the services of the lecture open at the time, as lectern-media: does in the app.
+  let mediaResolver: MediaResolver | null = null;
+  const server: StaticServer = await serveRenderer(build.dir, () => mediaResolver);
   const browser = await launchChromium();
   const open = new Set<LecternPage>();
 
@@ -114,7 +122,14 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
       // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
       secrets: createMemorySecretStore(),
     });
-    const handlers = registerHandlers(services);
+    const openedFolders: string[] = [];
+    const handlers = registerHandlers(services, {
+      openFolder: async (folder) => {
+        openedFolders.push(folder);
+        return '';
+      },
+    });
+    mediaResolver = createMediaResolver(services.db);
     const context: BrowserContext = await browser.newContext({
       colorScheme: 'light',
       viewport: { width: 1280, height: 900 },
@@ -126,7 +141,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
       const sender = { webContentsId: 1, frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame() };
       return answerRequest(entry.contract, entry.handler, raw, sender, { webContentsId: 1, appUrl: server.url });
     });
-    await context.addInitScript(installPreload);
+    await context.addInitScript(installPreload, server.mediaBase);
 
     const emit = (channel: string, payload: unknown) =>
       void page
@@ -144,12 +159,17 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
       page,
       services,
       dataDir,
+      openedFolders,
       async addRecordings(paths) {
         const byName = Object.fromEntries(paths.map((p) => [path.basename(p), p]));
         await page.evaluate((entries) => {
           Object.assign((globalThis as unknown as { __lecternFilePaths: object }).__lecternFilePaths, entries);
         }, byName);
         await page.getByLabel('Lecture recordings', { exact: true }).setInputFiles(paths);
+      },
+      screenshotPath(name) {
+        mkdirSync(screenshotDir, { recursive: true });
+        return path.join(screenshotDir, `${name}.png`);
       },
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });

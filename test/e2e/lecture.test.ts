@@ -5,11 +5,15 @@ import { media } from '../env.ts';
 import { physicsLectureSrt } from '../support/captions.ts';
 import { scratchDir } from '../support/lectern.ts';
 import { startHarness, type LecternPage } from './harness.ts';
+import { editHighlightWithKeyboard } from './editorFlow.ts';
+import { deleteUndoAndAddHighlights } from './highlightListFlow.ts';
 import { jobViewScreen, queueScreen } from './screens.ts';
 
 const lectureName = 'physicsworks_audio.webm';
 /** The whole pipeline, clips rendered, on a 2-core machine: usually under a minute. */
 const pipelineTimeout = 180_000;
+/** Editing, then one clip rendered again. */
+const editingTimeout = 180_000;
 
 describe('a lecture dropped into the app', () => {
   let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -32,7 +36,7 @@ describe('a lecture dropped into the app', () => {
   });
 
   it(
-    'shows live progress, then the segments and highlights the engine found',
+    'shows live progress and the highlights found; a highlight is trimmed by keyboard, re-rendered and played',
     async () => {
       // A lecturer keeps captions beside the recording; the transcript stage finds them there.
       const recording = path.join(recordings.dir, lectureName);
@@ -85,7 +89,10 @@ describe('a lecture dropped into the app', () => {
       // Opening moves focus to the view's heading, so keyboard users land on what they opened.
       expect(await page.locator('#job-view-title:focus').count()).toBe(1);
       await lectern.screenshot('4-job-view');
+
+      await editHighlightWithKeyboard(lectern, lectureName);
+      await deleteUndoAndAddHighlights(lectern, lectureName);
     },
-    pipelineTimeout + 60_000,
+    pipelineTimeout + editingTimeout,
   );
 });

@@ -1,3 +1,4 @@
+import { formatTimecode } from '../../renderer/src/components/editor/time.ts';
 import type { Locator, Page } from 'playwright-core';
 
 /** The queue screen, as the lecturer sees it: one row per recording. */
@@ -24,5 +25,46 @@ export function jobViewScreen(page: Page) {
     segments,
     highlights: page.getByRole('region', { name: /^Highlights/ }).getByRole('listitem'),
     reRender: page.getByRole('button', { name: /^Re-render changed clips/ }),
+  };
+}
+
+/** The highlight editor inside the job view: preview, waveform, trim controls, subtitles, rendered clip. */
+export function editorScreen(page: Page) {
+  return {
+    edit: (title: string): Locator => page.getByRole('button', { name: `Edit ${title}`, exact: true }),
+    heading: (title: string): Locator => page.getByRole('heading', { name: `Editing “${title}”` }),
+    button: (name: RegExp): Locator => page.getByRole('region', { name: /^Editing/ }).getByRole('button', { name }),
+    inPoint: page.locator('output[aria-label="In point"]'),
+    outPoint: page.locator('output[aria-label="Out point"]'),
+    subtitleLine: (n: number): Locator => page.getByRole('textbox', { name: new RegExp(`^Subtitle line ${n},`) }),
+    renderedVideo: (title: string): Locator => page.getByLabel(`Rendered clip: ${title}`, { exact: true }),
+    timecode: formatTimecode,
+    /** Seconds on the recording where the preview's playhead is. */
+    playhead: (): Promise<number> =>
+      page
+        .locator('video.preview__video')
+        .evaluate((video) => (video as unknown as { currentTime: number }).currentTime),
+    /** wavesurfer has drawn the peaks and put the open highlight's region on them. */
+    waveformReady: (): Promise<void> =>
+      page.locator('.waveform__canvas').evaluate(
+        (element) =>
+          new Promise<void>((resolve) => {
+            const nextFrame = (globalThis as unknown as { requestAnimationFrame(f: () => void): void })
+              .requestAnimationFrame;
+            const check = () => {
+              const host = element.firstElementChild;
+              const region = host?.shadowRoot?.querySelector('[part~="region"]');
+              if (region) resolve();
+              else nextFrame(check);
+            };
+            check();
+          }),
+      ),
+    /** Takes keyboard focus off whatever was clicked, as a lecturer clicking the empty page does. */
+    focusPage: (): Promise<void> =>
+      page.evaluate(() => {
+        const { document } = globalThis as unknown as { document: { activeElement: { blur?(): void } | null } };
+        document.activeElement?.blur?.();
+      }),
   };
 }

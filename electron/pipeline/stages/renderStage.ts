@@ -10,6 +10,7 @@ import { getJob } from '../../db/jobsRepo.ts';
 import type { LecternDb } from '../../db/open.ts';
 import { clips, contentSegments, layoutAnalyses } from '../../db/schema/index.ts';
 import { clipFilePaths } from '../clips/clipFiles.ts';
+import { moveRenumberedClips } from '../clips/moveClipFiles.ts';
 import { clipCues, currentClipHash, renderSettingsOf, transcriptSentences } from '../clips/clipInputs.ts';
 import { defineStage, type StageContext } from '../engine/stage.ts';
 import { writeFileAtomic } from '../export/atomicWrite.ts';
@@ -157,7 +158,11 @@ export const renderStage = defineStage<RenderSummary>({
       regions: { screenRegion: layout?.screenRegion ?? null, cameraRegion: layout?.cameraRegion ?? null },
       slideChangeTimes: layout?.slideChanges.map((c) => c.time) ?? [],
     };
-    const rows = ctx.db.select().from(clips).where(eq(clips.jobId, job.id)).orderBy(asc(clips.start)).all();
+    const listed = () => ctx.db.select().from(clips).where(eq(clips.jobId, job.id)).orderBy(asc(clips.start)).all();
+    const moved = moveRenumberedClips(ctx.db, listed(), r.sentences, outputDir);
+    if (moved.length > 0)
+      ctx.note('info', `Renamed the files of ${moved.length} clip(s) whose place or title changed.`);
+    const rows = listed();
     const stale = rows
       .map((clip, position) => ({ clip, position }))
       .filter(({ clip, position }) => !isUpToDate(ctx.db, clip, r.sentences, outputDir, position));

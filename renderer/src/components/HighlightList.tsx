@@ -13,7 +13,18 @@ function clipStatus(clip: ClipSummary): string {
   return stateLabels[clip.state];
 }
 
-export function HighlightList({ clips }: { clips: ClipSummary[] }) {
+/**
+ * The job's highlights. With `onOpen`, each opens in the editor and the open one is marked; `openId` is that one.
+ */
+export function HighlightList({
+  clips,
+  openId = null,
+  onOpen,
+}: {
+  clips: ClipSummary[];
+  openId?: number | null;
+  onOpen?: (clipId: number) => void;
+}) {
   return (
     <section className="job-view__part" aria-labelledby="highlights-title">
       <h3 id="highlights-title">Highlights ({clips.length})</h3>
@@ -22,7 +33,12 @@ export function HighlightList({ clips }: { clips: ClipSummary[] }) {
       ) : (
         <ol className="highlight-list">
           {clips.map((clip) => (
-            <li key={clip.id} className="highlight" aria-labelledby={`clip-${clip.id}-title`}>
+            <li
+              key={clip.id}
+              className={clip.id === openId ? 'highlight highlight--open' : 'highlight'}
+              aria-labelledby={`clip-${clip.id}-title`}
+              aria-current={clip.id === openId ? 'true' : undefined}
+            >
               <span className="highlight__time">
                 {formatClock(clip.start)}–{formatClock(clip.end)}
               </span>
@@ -32,6 +48,17 @@ export function HighlightList({ clips }: { clips: ClipSummary[] }) {
               <span className={clip.needsRender ? 'highlight__state highlight__state--stale' : 'highlight__state'}>
                 {clipStatus(clip)}
               </span>
+              {onOpen && (
+                <button
+                  type="button"
+                  className="button--quiet highlight__open"
+                  aria-label={`Edit ${clip.title}`}
+                  aria-pressed={clip.id === openId}
+                  onClick={() => onOpen(clip.id)}
+                >
+                  Edit
+                </button>
+              )}
             </li>
           ))}
         </ol>

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { JobSummary } from '../../../shared/domain/job.ts';
 import { useJobAnalysis } from '../hooks/useJobAnalysis.ts';
-import { renderChangedClips } from '../ipc/clipCommands.ts';
+import { openExportFolder, renderChangedClips } from '../ipc/clipCommands.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { useJobViewStore } from '../stores/jobViewStore.ts';
-import { HighlightList } from './HighlightList.tsx';
-import { SegmentList } from './SegmentList.tsx';
+import { useEditorStore } from '../stores/editorStore.ts';
+import { EditorWorkspace } from './editor/EditorWorkspace.tsx';
 
 function JobDetails({ job }: { job: JobSummary }) {
   const state = useJobAnalysis(job);
@@ -15,7 +15,8 @@ function JobDetails({ job }: { job: JobSummary }) {
   useEffect(() => heading.current?.focus(), [job.id]);
 
   const busy = job.status === 'queued' || job.status === 'running';
-  const changed = state.status === 'ready' ? state.data.clips.filter((clip) => clip.needsRender).length : 0;
+  // The editor's copy of the clips carries edits not saved yet, so the count moves as soon as the lecturer trims.
+  const changed = useEditorStore((s) => (s.jobId === job.id ? s.clips.filter((clip) => clip.needsRender).length : 0));
 
   return (
     <section className="job-view" aria-labelledby="job-view-title">
@@ -32,6 +33,9 @@ function JobDetails({ job }: { job: JobSummary }) {
           >
             Re-render changed clips{changed > 0 ? ` (${changed})` : ''}
           </button>
+          <button type="button" className="button--quiet" onClick={() => void openExportFolder(job.id)}>
+            Open export folder
+          </button>
           <button type="button" className="button--quiet" onClick={closeJob}>
             Close
           </button>
@@ -43,12 +47,7 @@ function JobDetails({ job }: { job: JobSummary }) {
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && (
-        <>
-          <HighlightList clips={state.data.clips} />
-          <SegmentList segments={state.data.analysis.segments} />
-        </>
-      )}
+      {state.status === 'ready' && <EditorWorkspace job={job} data={state.data} />}
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { formatClock, formatPercent } from '../format.ts';
 
 type Segment = JobAnalysis['segments'][number];
 
-function SegmentItem({ segment }: { segment: Segment }) {
+type AddHighlight = (segment: Segment) => void;
+
+function SegmentItem({ segment, onAdd }: { segment: Segment; onAdd?: AddHighlight }) {
   const titleId = `segment-${segment.id}-title`;
   return (
     <li className="segment" aria-labelledby={titleId}>
@@ -25,11 +27,21 @@ function SegmentItem({ segment }: { segment: Segment }) {
           ))}
         </ul>
       )}
+      {onAdd && (
+        <button
+          type="button"
+          className="button--quiet segment__add"
+          aria-label={`Add ${segment.title} as a highlight`}
+          onClick={() => onAdd(segment)}
+        >
+          Add as highlight
+        </button>
+      )}
     </li>
   );
 }
 
-export function SegmentList({ segments }: { segments: Segment[] }) {
+export function SegmentList({ segments, onAdd }: { segments: Segment[]; onAdd?: AddHighlight }) {
   return (
     <section className="job-view__part" aria-labelledby="segments-title">
       <h3 id="segments-title">Segments ({segments.length})</h3>
@@ -38,7 +50,7 @@ export function SegmentList({ segments }: { segments: Segment[] }) {
       ) : (
         <ol className="segment-list">
           {segments.map((segment) => (
-            <SegmentItem key={segment.id} segment={segment} />
+            <SegmentItem key={segment.id} segment={segment} onAdd={onAdd} />
           ))}
         </ol>
       )}

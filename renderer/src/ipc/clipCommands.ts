@@ -1,6 +1,7 @@
 import type { ClipSummary } from '../../../shared/domain/clip.ts';
 import type { JobId } from '../../../shared/domain/job.ts';
 import type { JobAnalysis } from '../../../shared/ipc/index.ts';
+import { useEditorStore } from '../stores/editorStore.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { lecternApi } from './api.ts';
 
@@ -26,7 +27,19 @@ export async function loadJobView(jobId: JobId): Promise<JobViewLoad> {
 /** Queues the job to render again the clips whose inputs changed; the queue shows it running from there. */
 export async function renderChangedClips(jobId: JobId): Promise<void> {
   const { receiveJob, addNotices } = useJobsStore.getState();
+  // An edit still waiting for its save would otherwise miss this render.
+  await useEditorStore.getState().flush();
   const result = await lecternApi().invoke('clips:render', { jobId });
   if (result.ok) receiveJob(result.value);
   else addNotices([{ title: 'Lectern could not re-render the clips', detail: result.error.message }]);
+}
+
+/** Shows the job's export folder in the file manager. */
+export async function openExportFolder(jobId: JobId): Promise<void> {
+  const result = await lecternApi().invoke('clips:openFolder', { jobId });
+  if (!result.ok) {
+    useJobsStore
+      .getState()
+      .addNotices([{ title: 'Lectern could not open the export folder', detail: result.error.message }]);
+  }
 }
