@@ -8,7 +8,8 @@ import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, recoverInterruptedJobs, type JobQueue } from '../pipeline/engine/queue.ts';
 import { abortAllFfmpeg } from '../pipeline/ffmpeg/registry.ts';
 import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts';
-import { pipelineStages } from '../pipeline/stages/index.ts';
+import { createGeminiGate, type GeminiAccessOptions } from '../online/gemini/access.ts';
+import { createPipelineStages } from '../pipeline/stages/index.ts';
 import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
 import { createSettingsStore, settingsFile, type SettingsStore } from '../settings/settingsStore.ts';
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   settings?: SettingsStore;
   /** The desktop app passes the keychain-backed store; the CLI and tests read the environment. */
   secrets?: SecretStore;
+  /** Tests point Gemini at a mock server on 127.0.0.1 (else GOOGLE_GEMINI_BASE_URL, else Google). */
+  gemini?: Omit<GeminiAccessOptions, 'settings' | 'secrets'>;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function createServices(options: ServicesOptions) {
     db,
     pool,
     logger,
-    stages: pipelineStages,
+    stages: createPipelineStages({ gemini: createGeminiGate({ settings, secrets, ...options.gemini }) }),
     limits,
     dataDir,
     jobsDir: path.join(dataDir, 'jobs'),
@@ -70,9 +73,14 @@ export async function createServices(options: ServicesOptions) {
     dataDir,
     events,
     defaults: () => {
-      const { clipCount, clipLength, render } = settings.get().clips;
+      const { clips, gemini } = settings.get();
+      const { clipCount, clipLength, render } = clips;
       const root = outputRoot();
-      return { ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render }), outputRoot: root };
+      const online = { transcription: gemini.transcription, analysis: gemini.analysis };
+      return {
+        ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render, ...online }),
+        outputRoot: root,
+      };
     },
   });
 
