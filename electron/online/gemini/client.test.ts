@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { geminiError, geminiJson, geminiText, startGeminiMock, type GeminiMock } from '../../../test/support/geminiMock.ts';
+import {
+  geminiError,
+  geminiJson,
+  geminiText,
+  startGeminiMock,
+  type GeminiMock,
+} from '../../../test/support/geminiMock.ts';
 import { createGeminiClient } from './client.ts';
 import { GeminiFailure } from './errors.ts';
 
