@@ -38,7 +38,7 @@ const instruction = [
   'Never translate, summarise, or add words that were not spoken. Return no sentences if nobody speaks.',
 ].join(' ');
 
-const seconds = (t: number) => t.toFixed(2);
+const seconds = (t: number) => t.toFixed(3);
 
 export interface GeminiEngineOptions {
   client: GeminiClient;
