@@ -16,6 +16,7 @@ import { createSettingsStore, settingsFile, type SettingsStore } from '../settin
 import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
+import { createUserService } from './userService.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -113,6 +114,7 @@ export async function createServices(options: ServicesOptions) {
     limits,
     settings,
     secrets,
+    users: createUserService(db),
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

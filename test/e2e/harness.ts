@@ -9,6 +9,8 @@ import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
 import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { registerAuthHandlers } from '../../electron/main/authHandlers.ts';
+import { registerLogHandlers } from '../../electron/main/logHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
 import { createServices, type Services } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
@@ -55,6 +57,8 @@ function registerHandlers(services: Services): Handlers {
   registerJobHandlers(register, services.jobs);
   registerClipHandlers(register, services.clips);
   registerSettingsHandlers(register, services);
+  registerLogHandlers(register, services.db);
+  registerAuthHandlers(register, services);
   return handlers;
 }
 

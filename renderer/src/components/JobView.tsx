@@ -4,7 +4,9 @@ import { useJobAnalysis } from '../hooks/useJobAnalysis.ts';
 import { renderChangedClips } from '../ipc/clipCommands.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { useJobViewStore } from '../stores/jobViewStore.ts';
+import { PublishSignInNotice } from '../auth/PublishSignInNotice.tsx';
 import { HighlightList } from './HighlightList.tsx';
+import { ProcessingNotes } from './ProcessingNotes.tsx';
 import { SegmentList } from './SegmentList.tsx';
 
 function JobDetails({ job }: { job: JobSummary }) {
@@ -49,6 +51,8 @@ function JobDetails({ job }: { job: JobSummary }) {
           <SegmentList segments={state.data.analysis.segments} />
         </>
       )}
+      <PublishSignInNotice />
+      <ProcessingNotes job={job} />
     </section>
   );
 }
