@@ -12,6 +12,8 @@ import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
 import { registerAuthHandlers } from '../../electron/main/authHandlers.ts';
 import { registerLogHandlers } from '../../electron/main/logHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
+import type { AppSettingsPatch } from '../../shared/domain/appSettings.ts';
+import { resolveAuthConfig } from '../../electron/services/clerkConfig.ts';
 import { createServices, type Services } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
 import { repoDir } from '../env.ts';
@@ -58,7 +60,7 @@ function registerHandlers(services: Services): Handlers {
   registerClipHandlers(register, services.clips);
   registerSettingsHandlers(register, services);
   registerLogHandlers(register, services.db);
-  registerAuthHandlers(register, services);
+  registerAuthHandlers(register, { settings: services.settings, users: services.users, env: {} });
   return handlers;
 }
 
@@ -88,6 +90,13 @@ function installPreload(): void {
   });
 }
 
+export interface OpenOptions {
+  /** Settings in force before the window loads (e.g. an institution's sign-in). */
+  settings?: AppSettingsPatch;
+  /** Runs before the page loads: routes to block, listeners for console messages. */
+  beforeLoad?: (page: Page, context: BrowserContext) => Promise<void>;
+}
+
 export interface LecternPage {
   page: Page;
   services: Services;
@@ -102,14 +111,17 @@ export interface LecternPage {
  * The browser end of the harness: built once per test file, it serves the renderer and launches Chromium. Each
  * `openLectern()` gets fresh services over a fresh data folder and a fresh browser context.
  */
-export async function startHarness(): Promise<{ openLectern(): Promise<LecternPage>; stop(): Promise<void> }> {
+export async function startHarness(): Promise<{
+  openLectern(options?: OpenOptions): Promise<LecternPage>;
+  stop(): Promise<void>;
+}> {
   const build = scratchDir('lectern-e2e-build-');
   await buildRenderer(build.dir);
   const server: StaticServer = await serveRenderer(build.dir);
   const browser = await launchChromium();
   const open = new Set<LecternPage>();
 
-  async function openLectern(): Promise<LecternPage> {
+  async function openLectern(options: OpenOptions = {}): Promise<LecternPage> {
     const scratch = scratchDir('lectern-e2e-');
     const dataDir = path.join(scratch.dir, 'data');
     const services = await createServices({
@@ -118,6 +130,8 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
       // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
       secrets: createMemorySecretStore(),
     });
+    if (options.settings) services.settings.update(options.settings);
+    server.allowClerk(resolveAuthConfig(services.settings, {}).frontendApi);
     const handlers = registerHandlers(services);
     const context: BrowserContext = await browser.newContext({
       colorScheme: 'light',
@@ -142,6 +156,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
+    await options.beforeLoad?.(page, context);
     await page.goto(server.url);
 
     const lectern: LecternPage = {

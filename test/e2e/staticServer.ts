@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../../electron/main/contentSecurityPolicy.ts';
+import { contentSecurityPolicy, withPolicyMeta } from '../../electron/main/contentSecurityPolicy.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +14,8 @@ const contentTypes: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** Serve as the main process does with an institution's Clerk key: its origin allowed in header and meta. */
+  allowClerk(frontendApi: string | null): void;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface StaticServer {
  */
 export async function serveRenderer(rootDir: string): Promise<StaticServer> {
   const root = path.resolve(rootDir);
-  const policy = contentSecurityPolicy({ dev: false, delivery: 'header' });
+  let clerkFrontendApi: string | null = null;
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
@@ -31,8 +33,16 @@ export async function serveRenderer(rootDir: string): Promise<StaticServer> {
       response.writeHead(403).end();
       return;
     }
+    const policy = contentSecurityPolicy({ dev: false, delivery: 'header', clerkFrontendApi });
     readFile(file).then(
-      (body) => {
+      (raw) => {
+        const body =
+          clerkFrontendApi && file.endsWith('.html')
+            ? withPolicyMeta(
+                raw.toString('utf8'),
+                contentSecurityPolicy({ dev: false, delivery: 'meta', clerkFrontendApi }),
+              )
+            : raw;
         const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
         response.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': policy }).end(body);
       },
@@ -43,6 +53,7 @@ export async function serveRenderer(rootDir: string): Promise<StaticServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
+    allowClerk: (frontendApi) => void (clerkFrontendApi = frontendApi),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

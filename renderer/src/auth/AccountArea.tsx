@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadAuthConfig, useAuthStore } from './authStore.ts';
-import { ClerkIsland } from './ClerkIsland.tsx';
 import '../components/online/online.css';
+
+// Clerk's React code is its own chunk, fetched (from the app itself) only when an institution configured a key.
+const ClerkIsland = lazy(() => import('./ClerkIsland.tsx').then((module) => ({ default: module.ClerkIsland })));
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -49,7 +51,11 @@ export function AccountArea() {
   return (
     <div className="account-area" role="status" aria-label="Sign-in">
       {text && <span>{text}</span>}
-      {online && <ClerkIsland publishableKey={key} />}
+      {online && (
+        <Suspense fallback={null}>
+          <ClerkIsland publishableKey={key} />
+        </Suspense>
+      )}
     </div>
   );
 }
