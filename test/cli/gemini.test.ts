@@ -101,6 +101,14 @@ describe('lectern process --engine gemini', () => {
     for (const file of mediaFiles(a)) expect(statSync(path.join(b, 'clips', file)).size).toBeGreaterThan(0);
   });
 
+  it('refuses an engine it does not know, before doing anything', async () => {
+    const result = await runLectern(['process', recording, '--engine', 'whisper'], {
+      LECTERN_DATA_DIR: path.join(scratch.dir, 'data-refused'),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--engine must be auto, local or gemini');
+  });
+
   it('never prints the key or writes it to the log files', () => {
     expect(viaGemini.stdout + viaGemini.stderr).not.toContain(apiKey);
     const logs = path.join(scratch.dir, 'data-gemini', 'logs');

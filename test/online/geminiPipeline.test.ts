@@ -205,6 +205,31 @@ describe('Gemini in the pipeline, against a mock of its REST API', () => {
     }
   });
 
+  it('with "auto", turns to Gemini when there are no captions and no local model', async () => {
+    const bare = scratchDir('lectern-gemini-bare-');
+    try {
+      const { copyFileSync } = await import('node:fs');
+      const uncaptioned = path.join(bare.dir, 'jfk-no-captions.mp3');
+      copyFileSync(recording, uncaptioned);
+      mock.handle(
+        answer(
+          () => transcribeJfk(mock.generateRequests().at(-1)!),
+          () => oneSegment,
+        ),
+      );
+      const job = await services.jobs.addOne(uncaptioned, {
+        outputDir: path.join(bare.dir, 'out'),
+        transcription: 'auto',
+      });
+      await services.queue.whenIdle();
+      const transcript = services.db.select().from(transcripts).where(eq(transcripts.jobId, job.id)).get();
+      expect(transcript?.source).toBe('gemini');
+      expect(mock.generateRequests()).toHaveLength(1);
+    } finally {
+      bare.cleanup();
+    }
+  });
+
   it('never writes the key to the log files or the processing log', () => {
     services.logger.flush?.();
     const logs = path.join(scratch.dir, 'data', 'logs');
