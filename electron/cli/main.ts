@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { renderSettingsSchema, type RenderSettings } from '../../shared/domain/clip.ts';
-import { clipLengthSchema, type ClipLength } from '../../shared/domain/settings.ts';
+import {
+  analysisEngineChoiceSchema,
+  clipLengthSchema,
+  transcriptionChoiceSchema,
+  type AnalysisEngineChoice,
+  type ClipLength,
+  type TranscriptionChoice,
+} from '../../shared/domain/settings.ts';
 import { LecternError, isInputError, toAppError } from '../../shared/errors.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { cancelCommand } from './commands/cancel.ts';
@@ -24,6 +31,9 @@ Commands:
       --aspect A         original (default), 9:16 or 1:1: crops around the slides or the lecturer.
       --subtitles S      burn (default: drawn into the picture), soft (a subtitle track) or none.
       --loudnorm         Even out loudness (EBU R128) so every clip plays at the same volume.
+      --engine E         Transcription: auto (default: captions, else the local model, else Gemini if set up),
+                         local (never leaves this computer) or gemini (needs GEMINI_API_KEY; sends speech audio).
+      --analysis A       Topics: local (default) or gemini (needs GEMINI_API_KEY; sends the transcript text).
       --json             Print the result as JSON on stdout.
   analyze <transcript> Topics and highlights from a transcript alone (.srt, .vtt, .json); no media needed.
       --clips N, --json  As above; --json prints {"segments":[…],"highlights":[…]}.
@@ -68,6 +78,21 @@ function parseRender(aspect: string | undefined, subtitles: string | undefined, 
   return parsed.data;
 }
 
+function parseOnline(
+  engine: string | undefined,
+  analysis: string | undefined,
+): { transcription?: TranscriptionChoice; analysis?: AnalysisEngineChoice } {
+  const parsedEngine = transcriptionChoiceSchema.optional().safeParse(engine);
+  const parsedAnalysis = analysisEngineChoiceSchema.optional().safeParse(analysis);
+  if (!parsedEngine.success || !parsedAnalysis.success) {
+    throw new LecternError('invalid-input', '--engine must be auto, local or gemini, and --analysis local or gemini.');
+  }
+  return {
+    ...(parsedEngine.data ? { transcription: parsedEngine.data } : {}),
+    ...(parsedAnalysis.data ? { analysis: parsedAnalysis.data } : {}),
+  };
+}
+
 function parseLength(value: string | undefined): ClipLength | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(value.trim());
@@ -92,6 +117,8 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
       length: { type: 'string' },
       aspect: { type: 'string' },
       subtitles: { type: 'string' },
+      engine: { type: 'string' },
+      analysis: { type: 'string' },
       loudnorm: { type: 'boolean', default: false },
       start: { type: 'string' },
       end: { type: 'string' },
@@ -123,6 +150,7 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
         clips: parseClips(values.clips),
         length: parseLength(values.length),
         render: parseRender(values.aspect, values.subtitles, values.loudnorm ?? false),
+        online: parseOnline(values.engine, values.analysis),
         json,
       });
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
+import { contentSecurityPolicy, withPolicyMeta } from './contentSecurityPolicy.ts';
 
 function directive(policy: string, name: string): string | undefined {
   return policy
@@ -40,5 +40,38 @@ describe('contentSecurityPolicy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
     expect(meta).toBe(contentSecurityPolicy({ dev: false, delivery: 'meta' }));
     expect(meta).not.toContain('frame-ancestors');
+  });
+});
+
+describe('the policy with an institution’s Clerk sign-in', () => {
+  const clerk = 'https://clerk.example.edu';
+  const withClerk = contentSecurityPolicy({ dev: false, delivery: 'header', clerkFrontendApi: clerk });
+
+  it('allows exactly Clerk’s Frontend API, its bot check, images, workers and inline styles', () => {
+    expect(directive(withClerk, 'script-src')).toBe(`script-src 'self' ${clerk} https://challenges.cloudflare.com`);
+    expect(directive(withClerk, 'connect-src')).toBe(`connect-src 'self' ${clerk}`);
+    expect(directive(withClerk, 'img-src')).toContain('https://img.clerk.com');
+    expect(directive(withClerk, 'worker-src')).toBe("worker-src 'self' blob:");
+    expect(directive(withClerk, 'frame-src')).toBe('frame-src https://challenges.cloudflare.com');
+    expect(directive(withClerk, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
+  });
+
+  it('allows none of it without a key', () => {
+    const without = [
+      contentSecurityPolicy({ dev: false, delivery: 'header' }),
+      contentSecurityPolicy({ dev: false, delivery: 'meta', clerkFrontendApi: null }),
+    ];
+    for (const policy of without) {
+      expect(policy).not.toMatch(/clerk|cloudflare|blob:|frame-src|worker-src/);
+    }
+  });
+
+  it('rewrites index.html’s meta policy, since a page enforces the meta policy as well as the header', () => {
+    const html = readFileSync(path.join(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const meta = contentSecurityPolicy({ dev: false, delivery: 'meta', clerkFrontendApi: clerk });
+    const rewritten = withPolicyMeta(html, meta);
+    expect(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(rewritten)?.[1]).toBe(meta);
+    expect(rewritten.replace(meta, '')).toBe(html.replace(contentSecurityPolicy({ dev: false, delivery: 'meta' }), ''));
+    expect(() => withPolicyMeta('<html></html>', meta)).toThrow(/no Content-Security-Policy meta/);
   });
 });

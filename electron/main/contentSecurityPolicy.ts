@@ -11,9 +11,18 @@ export interface PolicyOptions {
   dev: boolean;
   /** frame-ancestors is ignored (with a console warning) when delivered in a meta tag. */
   delivery: 'header' | 'meta';
+  /**
+   * The institution's Clerk Frontend API (https://<host>), only when a publishable key is configured. Clerk then
+   * needs its script and API from there, Cloudflare's bot check, its avatar images, blob workers and inline styles
+   * (runtime CSS-in-JS), per https://clerk.com/docs/guides/secure/best-practices/csp-headers. Without a key none of
+   * this is allowed.
+   */
+  clerkFrontendApi?: string | null;
 }
 
-export function contentSecurityPolicy({ dev, delivery }: PolicyOptions): string {
+const cloudflareChallenges = 'https://challenges.cloudflare.com';
+
+export function contentSecurityPolicy({ dev, delivery, clerkFrontendApi }: PolicyOptions): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     'script-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
@@ -29,8 +38,32 @@ export function contentSecurityPolicy({ dev, delivery }: PolicyOptions): string 
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
   };
+  if (clerkFrontendApi) {
+    const add = (name: string, ...sources: string[]) => {
+      const list = (directives[name] ??= []);
+      for (const source of sources) if (!list.includes(source)) list.push(source);
+    };
+    add('script-src', clerkFrontendApi, cloudflareChallenges);
+    add('connect-src', clerkFrontendApi);
+    add('img-src', 'https://img.clerk.com');
+    add('style-src', "'unsafe-inline'");
+    add('worker-src', "'self'", 'blob:');
+    add('frame-src', cloudflareChallenges);
+  }
   if (delivery === 'header') directives['frame-ancestors'] = ["'none'"];
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');
+}
+
+const metaPolicy = /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")[^"]*(")/;
+
+/**
+ * renderer/index.html with its meta policy replaced. A page enforces every policy it is given (header and meta
+ * alike, each must allow a request), so a meta tag can only tighten: allowing Clerk in the header alone would not
+ * let it load. Whoever serves index.html with a Clerk key configured serves it through this, with the same policy.
+ */
+export function withPolicyMeta(html: string, policy: string): string {
+  if (!metaPolicy.test(html)) throw new Error('index.html has no Content-Security-Policy meta tag to replace.');
+  return html.replace(metaPolicy, (_match, before: string, after: string) => `${before}${policy}${after}`);
 }

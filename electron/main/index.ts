@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { app, dialog, Menu, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import { toAppError } from '../../shared/errors.ts';
 import { logsDir } from '../logging/logger.ts';
+import { resolveAuthConfig } from '../services/clerkConfig.ts';
 import { createServices } from '../services/container.ts';
 import { createEncryptedSecretStore, secretsFile } from '../settings/secretStore.ts';
 import { registerAppHandlers } from './appHandlers.ts';
@@ -12,8 +13,11 @@ import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { forwardJobEvents, forwardSettingsEvents } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
+import { registerAuthHandlers } from './authHandlers.ts';
+import { registerLogHandlers } from './logHandlers.ts';
 import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
+import { serveRendererWithPolicy } from './rendererDocument.ts';
 import { createMediaResolver } from './mediaProtocolCore.ts';
 import { appMenuTemplate } from './menu.ts';
 import { openLectureFromMenu } from './openLecture.ts';
@@ -55,7 +59,6 @@ async function startLectern(): Promise<void> {
 
   await app.whenReady();
   const location = rendererLocation();
-  hardenSession(session.defaultSession, contentSecurityPolicy({ dev: location.dev, delivery: 'header' }));
 
   const dataDir = app.getPath('userData');
   const services = await createServices({
@@ -65,9 +68,20 @@ async function startLectern(): Promise<void> {
     secrets: createEncryptedSecretStore(secretsFile(dataDir), safeStorage),
   });
   const { jobs, info } = services;
+  // Clerk's origin is allowed only when an institution configured a key; the policy is fixed for this run.
+  const clerkFrontendApi = resolveAuthConfig(services.settings).frontendApi;
+  hardenSession(
+    session.defaultSession,
+    contentSecurityPolicy({ dev: location.dev, delivery: 'header', clerkFrontendApi }),
+  );
+  if (clerkFrontendApi && !location.dev) {
+    serveRendererWithPolicy(location.appUrl, contentSecurityPolicy({ dev: false, delivery: 'meta', clerkFrontendApi }));
+  }
   registerJobHandlers(handle, jobs);
   registerClipHandlers(handle, services.clips, { openFolder: (folder) => shell.openPath(folder) });
   registerSettingsHandlers(handle, services);
+  registerLogHandlers(handle, services.db);
+  registerAuthHandlers(handle, services);
   handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {
     versions: {

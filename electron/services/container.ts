@@ -9,13 +9,15 @@ import { createJobQueue, recoverInterruptedJobs, type JobQueue } from '../pipeli
 import { abortAllFfmpeg } from '../pipeline/ffmpeg/registry.ts';
 import { closeChildJournal, openChildJournal, reapOrphanedChildren } from '../pipeline/ffmpeg/childJournal.ts';
 import { checkFfmpeg, resolveFfmpegPaths } from '../pipeline/ffmpeg/binaries.ts';
-import { pipelineStages } from '../pipeline/stages/index.ts';
+import { createGeminiGate, type GeminiAccessOptions } from '../online/gemini/access.ts';
+import { createPipelineStages } from '../pipeline/stages/index.ts';
 import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
 import { createSettingsStore, settingsFile, type SettingsStore } from '../settings/settingsStore.ts';
 import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
+import { createUserService } from './userService.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -32,6 +34,8 @@ export interface ServicesOptions {
   settings?: SettingsStore;
   /** The desktop app passes the keychain-backed store; the CLI and tests read the environment. */
   secrets?: SecretStore;
+  /** Tests point Gemini at a mock server on 127.0.0.1 (else GOOGLE_GEMINI_BASE_URL, else Google). */
+  gemini?: Omit<GeminiAccessOptions, 'settings' | 'secrets'>;
 }
 
 /**
@@ -54,7 +58,7 @@ export async function createServices(options: ServicesOptions) {
     db,
     pool,
     logger,
-    stages: pipelineStages,
+    stages: createPipelineStages({ gemini: createGeminiGate({ settings, secrets, ...options.gemini }) }),
     limits,
     dataDir,
     jobsDir: path.join(dataDir, 'jobs'),
@@ -71,9 +75,14 @@ export async function createServices(options: ServicesOptions) {
     dataDir,
     events,
     defaults: () => {
-      const { clipCount, clipLength, render } = settings.get().clips;
+      const { clips, gemini } = settings.get();
+      const { clipCount, clipLength, render } = clips;
       const root = outputRoot();
-      return { ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render }), outputRoot: root };
+      const online = { transcription: gemini.transcription, analysis: gemini.analysis };
+      return {
+        ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render, ...online }),
+        outputRoot: root,
+      };
     },
   });
 
@@ -114,6 +123,7 @@ export async function createServices(options: ServicesOptions) {
     limits,
     settings,
     secrets,
+    users: createUserService(db),
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

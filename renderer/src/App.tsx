@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { AccountArea } from './auth/AccountArea.tsx';
+import { OnlinePanel } from './components/online/OnlinePanel.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { JobQueue } from './components/JobQueue.tsx';
 import { JobView } from './components/JobView.tsx';
@@ -14,6 +16,10 @@ export function App() {
     <main className={viewing ? 'app app--viewing' : 'app'}>
       <header className="app__header">
         <h1>Lectern</h1>
+        <div className="header-tools">
+          <OnlinePanel />
+          <AccountArea />
+        </div>
       </header>
       <div className="app__queue">
         <DropZone />

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { defaultRenderSettings, renderSettingsSchema } from './clip.ts';
 
+/**
+ * Where a lecture's words may come from: `auto` uses captions, then the local model, then Gemini when the lecturer
+ * set it up; `local` never leaves the machine; `gemini` asks Gemini first and falls back to captions or the local model.
+ */
+export const transcriptionChoiceSchema = z.enum(['auto', 'local', 'gemini']);
+export type TranscriptionChoice = z.infer<typeof transcriptionChoiceSchema>;
+/** Who finds the topics: the local analysis, or Gemini with the local analysis as its fallback. */
+export const analysisEngineChoiceSchema = z.enum(['local', 'gemini']);
+export type AnalysisEngineChoice = z.infer<typeof analysisEngineChoiceSchema>;
+
 /** Limits a media team may tighten; defaults fit a long lecture on a laptop. */
 export const inputLimitsSchema = z.object({
   maxFileBytes: z
@@ -35,6 +45,8 @@ export const jobSettingsSchema = z.object({
   clipLength: clipLengthSchema.default(defaultClipLength),
   render: renderSettingsSchema.default(defaultRenderSettings),
   captionsPath: z.string().nullable().default(null),
+  transcription: transcriptionChoiceSchema.default('auto'),
+  analysis: analysisEngineChoiceSchema.default('local'),
   outputDir: z.string(),
 });
 export type JobSettings = z.infer<typeof jobSettingsSchema>;

@@ -1,7 +1,9 @@
 import { appContracts } from './app.contract.ts';
+import { authContracts } from './auth.contract.ts';
 import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
+import { logContracts } from './log.contract.ts';
 import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
@@ -10,6 +12,8 @@ export const contracts = [
   ...Object.values(clipsContracts),
   ...Object.values(appContracts),
   ...Object.values(settingsContracts),
+  ...Object.values(logContracts),
+  ...Object.values(authContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
@@ -68,6 +72,8 @@ export type { AppInfo } from './app.contract.ts';
 export type { JobAnalysis } from './clips.contract.ts';
 export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInput } from './contract.ts';
 export { appContracts } from './app.contract.ts';
+export { authContracts, type AuthConfig, type SessionState, type SignedInUser } from './auth.contract.ts';
+export { logContracts, type ProcessingLogEntry } from './log.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';

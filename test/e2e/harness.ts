@@ -10,7 +10,11 @@ import { registerClipHandlers, type DesktopShell } from '../../electron/main/cli
 import { createMediaResolver, type MediaResolver } from '../../electron/main/mediaProtocolCore.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { registerAuthHandlers } from '../../electron/main/authHandlers.ts';
+import { registerLogHandlers } from '../../electron/main/logHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
+import type { AppSettingsPatch } from '../../shared/domain/appSettings.ts';
+import { resolveAuthConfig } from '../../electron/services/clerkConfig.ts';
 import { createServices, type Services } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
 import { repoDir } from '../env.ts';
@@ -56,6 +60,8 @@ function registerHandlers(services: Services, desktop: DesktopShell): Handlers {
   registerJobHandlers(register, services.jobs);
   registerClipHandlers(register, services.clips, desktop);
   registerSettingsHandlers(register, services);
+  registerLogHandlers(register, services.db);
+  registerAuthHandlers(register, { settings: services.settings, users: services.users, env: {} });
   return handlers;
 }
 
@@ -86,6 +92,13 @@ function installPreload(mediaBase: string): void {
   });
 }
 
+export interface OpenOptions {
+  /** Settings in force before the window loads (e.g. an institution's sign-in). */
+  settings?: AppSettingsPatch;
+  /** Runs before the page loads: routes to block, listeners for console messages. */
+  beforeLoad?: (page: Page, context: BrowserContext) => Promise<void>;
+}
+
 export interface LecternPage {
   page: Page;
   services: Services;
@@ -104,7 +117,10 @@ export interface LecternPage {
  * The browser end of the harness: built once per test file, it serves the renderer and launches Chromium. Each
  * `openLectern()` gets fresh services over a fresh data folder and a fresh browser context.
  */
-export async function startHarness(): Promise<{ openLectern(): Promise<LecternPage>; stop(): Promise<void> }> {
+export async function startHarness(): Promise<{
+  openLectern(options?: OpenOptions): Promise<LecternPage>;
+  stop(): Promise<void>;
+}> {
   const build = scratchDir('lectern-e2e-build-');
   await buildRenderer(build.dir);
   // The page's media come from the services of the lecture open at the time, as lectern-media: does in the app.
@@ -113,7 +129,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
   const browser = await launchChromium();
   const open = new Set<LecternPage>();
 
-  async function openLectern(): Promise<LecternPage> {
+  async function openLectern(options: OpenOptions = {}): Promise<LecternPage> {
     const scratch = scratchDir('lectern-e2e-');
     const dataDir = path.join(scratch.dir, 'data');
     const services = await createServices({
@@ -122,6 +138,8 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
       // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
       secrets: createMemorySecretStore(),
     });
+    if (options.settings) services.settings.update(options.settings);
+    server.allowClerk(resolveAuthConfig(services.settings, {}).frontendApi);
     const openedFolders: string[] = [];
     const handlers = registerHandlers(services, {
       openFolder: async (folder) => {
@@ -153,6 +171,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
+    await options.beforeLoad?.(page, context);
     await page.goto(server.url);
 
     const lectern: LecternPage = {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { contentSecurityPolicy } from '../../electron/main/contentSecurityPolicy.ts';
+import { contentSecurityPolicy, withPolicyMeta } from '../../electron/main/contentSecurityPolicy.ts';
 import { answerMediaRequest, type MediaResolver } from '../../electron/main/mediaProtocolCore.ts';
 import { mediaScheme } from '../../shared/ipc/mediaUrl.ts';
 
@@ -21,6 +21,8 @@ export interface StaticServer {
   url: string;
   /** `${url}media/`: what the harness's preload gives the page as `mediaBase`. */
   mediaBase: string;
+  /** Serve as the main process does with an institution's Clerk key: its origin allowed in header and meta. */
+  allowClerk(frontendApi: string | null): void;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export async function serveRenderer(
   media: () => MediaResolver | null = () => null,
 ): Promise<StaticServer> {
   const root = path.resolve(rootDir);
-  const policy = contentSecurityPolicy({ dev: false, delivery: 'header' });
+  let clerkFrontendApi: string | null = null;
   const server = createServer((request, response) => {
     const target = request.url ?? '/';
     if (target.startsWith(mediaPath)) {
@@ -73,8 +75,16 @@ export async function serveRenderer(
       response.writeHead(403).end();
       return;
     }
+    const policy = contentSecurityPolicy({ dev: false, delivery: 'header', clerkFrontendApi });
     readFile(file).then(
-      (body) => {
+      (raw) => {
+        const body =
+          clerkFrontendApi && file.endsWith('.html')
+            ? withPolicyMeta(
+                raw.toString('utf8'),
+                contentSecurityPolicy({ dev: false, delivery: 'meta', clerkFrontendApi }),
+              )
+            : raw;
         const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
         response.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': policy }).end(body);
       },
@@ -86,6 +96,7 @@ export async function serveRenderer(
   return {
     url: `http://127.0.0.1:${port}/`,
     mediaBase: `http://127.0.0.1:${port}${mediaPath}`,
+    allowClerk: (frontendApi) => void (clerkFrontendApi = frontendApi),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

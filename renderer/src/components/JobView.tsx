@@ -5,7 +5,9 @@ import { openExportFolder, renderChangedClips } from '../ipc/clipCommands.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { useJobViewStore } from '../stores/jobViewStore.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
+import { PublishSignInNotice } from '../auth/PublishSignInNotice.tsx';
 import { EditorWorkspace } from './editor/EditorWorkspace.tsx';
+import { ProcessingNotes } from './ProcessingNotes.tsx';
 
 function JobDetails({ job }: { job: JobSummary }) {
   const state = useJobAnalysis(job);
@@ -48,6 +50,8 @@ function JobDetails({ job }: { job: JobSummary }) {
         </p>
       )}
       {state.status === 'ready' && <EditorWorkspace job={job} data={state.data} />}
+      <PublishSignInNotice />
+      <ProcessingNotes job={job} />
     </section>
   );
 }
