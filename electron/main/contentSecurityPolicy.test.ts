@@ -49,7 +49,7 @@ describe('the policy with an institution’s Clerk sign-in', () => {
 
   it('allows exactly Clerk’s Frontend API, its bot check, images, workers and inline styles', () => {
     expect(directive(withClerk, 'script-src')).toBe(`script-src 'self' ${clerk} https://challenges.cloudflare.com`);
-    expect(directive(withClerk, 'connect-src')).toBe(`connect-src 'self' ${clerk}`);
+    expect(directive(withClerk, 'connect-src')).toBe(`connect-src 'self' lectern-media: ${clerk}`);
     expect(directive(withClerk, 'img-src')).toContain('https://img.clerk.com');
     expect(directive(withClerk, 'worker-src')).toBe("worker-src 'self' blob:");
     expect(directive(withClerk, 'frame-src')).toBe('frame-src https://challenges.cloudflare.com');
