@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
 import { forwardJobEvents, forwardSettingsEvents } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
+import { forwardPublishEvents, registerPublishHandlers } from './publishHandlers.ts';
 import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
 import { createMediaResolver } from './mediaProtocolCore.ts';
@@ -68,6 +69,7 @@ async function startLectern(): Promise<void> {
   registerJobHandlers(handle, jobs);
   registerClipHandlers(handle, services.clips);
   registerSettingsHandlers(handle, services);
+  registerPublishHandlers(handle, services.publisher);
   handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {
     versions: {
@@ -82,6 +84,7 @@ async function startLectern(): Promise<void> {
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
   const stopJobEvents = forwardJobEvents(jobs, currentWindow);
   const stopSettingsEvents = forwardSettingsEvents(services.settings, currentWindow);
+  const stopPublishEvents = forwardPublishEvents(services.publisher, currentWindow);
 
   function openWindow(): void {
     const window = createMainWindow(location);
@@ -117,6 +120,7 @@ async function startLectern(): Promise<void> {
       shutdown: async () => {
         stopJobEvents();
         stopSettingsEvents();
+        stopPublishEvents();
         await services.shutdown();
       },
       quit: () => app.quit(),

@@ -13,6 +13,7 @@ import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
 import { createSettingsStore, settingsFile, type SettingsStore } from '../settings/settingsStore.ts';
 import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
+import { createPublisher } from '../publish/publisher.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
 
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   settings?: SettingsStore;
   /** The desktop app passes the keychain-backed store; the CLI and tests read the environment. */
   secrets?: SecretStore;
+  /** Throws LecternError('sign-in-required') when the institution requires sign-in to publish; default: none. */
+  signInGate?: () => void;
 }
 
 /**
@@ -76,6 +79,14 @@ export async function createServices(options: ServicesOptions) {
     },
   });
 
+  const publisher = createPublisher({
+    db,
+    logger,
+    s3Settings: () => settings.get().s3,
+    secrets,
+    ...(options.signInGate ? { signInGate: options.signInGate } : {}),
+  });
+
   const recovered = recoverInterruptedJobs(db);
   if (options.resumeQueued) {
     for (const job of jobs.list()) if (job.status === 'queued') queue.enqueue(job.id);
@@ -86,6 +97,7 @@ export async function createServices(options: ServicesOptions) {
   async function shutdown(): Promise<void> {
     if (stopped) return;
     stopped = true;
+    await publisher.shutdown();
     await queue.shutdown();
     abortAllFfmpeg();
     await pool.close();
@@ -105,6 +117,7 @@ export async function createServices(options: ServicesOptions) {
     limits,
     settings,
     secrets,
+    publisher,
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

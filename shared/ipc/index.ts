@@ -2,6 +2,7 @@ import { appContracts } from './app.contract.ts';
 import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
+import { publishContracts, publishEvents } from './publish.contract.ts';
 import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
@@ -10,10 +11,11 @@ export const contracts = [
   ...Object.values(clipsContracts),
   ...Object.values(appContracts),
   ...Object.values(settingsContracts),
+  ...Object.values(publishContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
-export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents)];
+export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents), ...Object.values(publishEvents)];
 
 export type InvokeContract = (typeof contracts)[number];
 export type InvokeChannel = InvokeContract['channel'];
@@ -65,5 +67,6 @@ export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInpu
 export { appContracts } from './app.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { publishContracts, publishEvents } from './publish.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
 export { mediaUrl, parseMediaUrl, mediaScheme, type MediaKind, type MediaRef } from './mediaUrl.ts';

@@ -5,10 +5,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import type { Contract } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { publishEvents } from '../../shared/ipc/publish.contract.ts';
 import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
 import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { registerPublishHandlers } from '../../electron/main/publishHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
 import { createServices, type Services } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
@@ -55,6 +57,7 @@ function registerHandlers(services: Services): Handlers {
   registerJobHandlers(register, services.jobs);
   registerClipHandlers(register, services.clips);
   registerSettingsHandlers(register, services);
+  registerPublishHandlers(register, services.publisher);
   return handlers;
 }
 
@@ -138,6 +141,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
+    const stopPublish = services.publisher.onProgress((p) => emit(publishEvents.progress.channel, p));
     await page.goto(server.url);
 
     const lectern: LecternPage = {
@@ -160,6 +164,7 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
         stopProgress();
         stopUpdates();
         stopSettings();
+        stopPublish();
         await context.close();
         await services.shutdown();
         scratch.cleanup();
