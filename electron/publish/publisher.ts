@@ -38,13 +38,41 @@ const cancelReason = 'cancelled by the lecturer';
 /** A link is signed again when it has less than this left, so a copied link always works for a while. */
 const linkMarginMs = 5 * 60_000;
 
-async function checkBucket(client: S3Client, settings: S3Settings, signal: AbortSignal): Promise<void> {
+/**
+ * HEAD answers carry no error code, so a 403 on HeadBucket cannot say whether the key is unknown, the secret wrong,
+ * or the key simply may not list the bucket (a write-only key, which can still publish). A GET of a key that does
+ * not exist answers with the code: wrong credentials are reported as such; anything else is left to the uploads.
+ */
+async function diagnoseForbidden(client: S3Client, settings: S3Settings, signal: AbortSignal): Promise<unknown> {
+  try {
+    await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: '.lectern-access-check' }), {
+      abortSignal: signal,
+    });
+    return null;
+  } catch (error) {
+    const { name } = s3ErrorFacts(error);
+    return name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' ? error : null;
+  }
+}
+
+/** Reaches the bucket before any upload: a missing bucket or wrong credentials fail here, in plain words. */
+async function checkBucket(
+  client: S3Client,
+  settings: S3Settings,
+  signal: AbortSignal,
+  purpose: 'publish' | 'test',
+): Promise<void> {
   try {
     await withRetry(() => client.send(new HeadBucketCommand({ Bucket: settings.bucket }), { abortSignal: signal }), {
       signal,
       attempts: 2,
     });
   } catch (error) {
+    if (s3ErrorFacts(error).status === 403) {
+      const credentialsError = await diagnoseForbidden(client, settings, signal);
+      if (credentialsError) throw toPublishError(credentialsError, settings, 'bucket');
+      if (purpose === 'publish') return;
+    }
     throw toPublishError(error, settings, 'bucket');
   }
 }
@@ -94,7 +122,7 @@ export function createPublisher(deps: PublisherDeps) {
     });
     const client = createS3Client(settings, secrets);
     try {
-      await checkBucket(client, settings, signal);
+      await checkBucket(client, settings, signal, 'publish');
       const { publication, objectIds } = repo.createPublication(
         db,
         { jobId, bucket: settings.bucket, endpoint: settings.endpoint, region: settings.region },
@@ -204,7 +232,7 @@ export function createPublisher(deps: PublisherDeps) {
       checkPrefixTemplate(settings.prefixTemplate);
       const client = createS3Client(settings, secrets);
       try {
-        await checkBucket(client, settings, new AbortController().signal);
+        await checkBucket(client, settings, new AbortController().signal, 'test');
       } catch (error) {
         throw scrub(toPublishError(error, settings, 'bucket'));
       } finally {
