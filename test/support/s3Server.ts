@@ -75,6 +75,8 @@ export interface TestS3Server {
   directory: string;
   /** Every request received, oldest first (e.g. to count UploadPart calls). */
   requests: S3Request[];
+  /** Makes uploads (PUT requests) wait until the returned function is called, e.g. to look at progress. */
+  holdUploads(): () => void;
   /** Stops at once, cutting uploads in flight, as a crashed or unplugged server would. */
   stop(): Promise<void>;
 }
@@ -173,9 +175,11 @@ export async function startS3Server(
     configureBuckets: (options.buckets ?? []).map((name) => ({ name })),
   });
   const requests: S3Request[] = [];
+  let held: Promise<void> | null = null;
   const recordRequest: Middleware = async (ctx, next) => {
     requests.push({ method: ctx.method, path: ctx.path, query: { ...ctx.query } });
     ctx.headers[rawPathHeader] = ctx.path;
+    if (ctx.method === 'PUT' && held) await held;
     await next();
   };
   server.middleware.unshift(recordRequest, multipartExtras(directory));
@@ -185,6 +189,14 @@ export async function startS3Server(
     port: address.port,
     directory,
     requests,
+    holdUploads() {
+      let release = () => {};
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
+    },
     async stop() {
       server.httpServer?.closeAllConnections();
       await server.close();

@@ -5,6 +5,7 @@ import { renderChangedClips } from '../ipc/clipCommands.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { useJobViewStore } from '../stores/jobViewStore.ts';
 import { HighlightList } from './HighlightList.tsx';
+import { PublishPanel } from './publish/PublishPanel.tsx';
 import { SegmentList } from './SegmentList.tsx';
 
 function JobDetails({ job }: { job: JobSummary }) {
@@ -46,6 +47,7 @@ function JobDetails({ job }: { job: JobSummary }) {
       {state.status === 'ready' && (
         <>
           <HighlightList clips={state.data.clips} />
+          <PublishPanel job={job} clips={state.data.clips} />
           <SegmentList segments={state.data.analysis.segments} />
         </>
       )}
