@@ -57,7 +57,7 @@ describe('lectern publish', () => {
 
   it('--json prints exactly the objects with working links; every file of the job is there', async () => {
     const result = await runLectern(['publish', String(jobId), '--json'], env());
-    expect(result.stderr).not.toMatch(/lectern:/);
+    expect(result.stderr).not.toMatch(/lectern:|Warning/);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const { objects } = publishJson.parse(JSON.parse(result.stdout));

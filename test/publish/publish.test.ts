@@ -258,7 +258,8 @@ describe('a publication cut off by the server going away', () => {
   let job: PublishableJob;
 
   beforeAll(async () => {
-    server = await startS3Server({ buckets: ['lectures'] });
+    // The bucket's folder outlives the first server, as a store's disks outlive its process.
+    server = await startS3Server({ buckets: ['lectures'], directory: path.join(scratch.dir, 's3') });
     const machine = openMachine(dataDir, () => null);
     job = await createPublishableJob(machine.db, path.join(scratch.dir, 'output'));
     await machine.close();

@@ -77,7 +77,10 @@ export interface TestS3Server {
   requests: S3Request[];
   /** Makes uploads (PUT requests) wait until the returned function is called, e.g. to look at progress. */
   holdUploads(): () => void;
-  /** Stops at once, cutting uploads in flight, as a crashed or unplugged server would. */
+  /**
+   * Stops at once, cutting uploads in flight, as a crashed or unplugged server would. A folder the server made
+   * itself is removed; one passed in is left for the next server (a restart) and its owner to clean up.
+   */
   stop(): Promise<void>;
 }
 
@@ -166,6 +169,7 @@ function multipartExtras(directory: string): Middleware {
 export async function startS3Server(
   options: { buckets?: string[]; directory?: string; port?: number } = {},
 ): Promise<TestS3Server> {
+  const ownsDirectory = options.directory === undefined;
   const directory = options.directory ?? mkdtempSync(path.join(os.tmpdir(), 'lectern-s3-'));
   const server = new S3rver({
     address: '127.0.0.1',
@@ -184,6 +188,8 @@ export async function startS3Server(
   };
   server.middleware.unshift(recordRequest, multipartExtras(directory));
   const address = await server.run();
+  // A test that forgets to stop it still exits.
+  server.httpServer?.unref();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     port: address.port,
@@ -200,6 +206,7 @@ export async function startS3Server(
     async stop() {
       server.httpServer?.closeAllConnections();
       await server.close();
+      if (ownsDirectory) rmSync(directory, { recursive: true, force: true });
     },
   };
 }

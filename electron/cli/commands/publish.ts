@@ -44,6 +44,9 @@ function createPublishReporter(mode: OutputMode, stream: NodeJS.WriteStream) {
  * after a failure continues from the parts already uploaded; identical objects are not sent again.
  */
 export async function publishCommand(options: { jobId: number; json: boolean }): Promise<ExitCode> {
+  // On Node 20 the SDK prints a notice about its releases from 2027 on: news for Lectern's maintainers (the
+  // `engines` field), not for a lecturer publishing clips, whose stderr it would fill.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   return withServices({}, async (services) => {
     const settings = requireS3Settings(s3SettingsWithEnvironment(services.settings.get().s3, process.env));
     services.jobs.get(options.jobId);
