@@ -75,8 +75,11 @@ export interface TestS3Server {
   directory: string;
   /** Every request received, oldest first (e.g. to count UploadPart calls). */
   requests: S3Request[];
-  /** Makes uploads (PUT requests) wait until the returned function is called, e.g. to look at progress. */
-  holdUploads(): () => void;
+  /**
+   * Makes uploads (PUT requests, or those `which` picks) wait until the returned function is called, e.g. to look
+   * at progress, or to stop the server at a known point of an upload.
+   */
+  holdUploads(which?: (request: S3Request) => boolean): () => void;
   /**
    * Stops at once, cutting uploads in flight, as a crashed or unplugged server would. A folder the server made
    * itself is removed; one passed in is left for the next server (a restart) and its owner to clean up.
@@ -179,11 +182,12 @@ export async function startS3Server(
     configureBuckets: (options.buckets ?? []).map((name) => ({ name })),
   });
   const requests: S3Request[] = [];
-  let held: Promise<void> | null = null;
+  let held: { until: Promise<void>; which: (request: S3Request) => boolean } | null = null;
   const recordRequest: Middleware = async (ctx, next) => {
-    requests.push({ method: ctx.method, path: ctx.path, query: { ...ctx.query } });
+    const request = { method: ctx.method, path: ctx.path, query: { ...ctx.query } };
+    requests.push(request);
     ctx.headers[rawPathHeader] = ctx.path;
-    if (ctx.method === 'PUT' && held) await held;
+    if (ctx.method === 'PUT' && held?.which(request)) await held.until;
     await next();
   };
   server.middleware.unshift(recordRequest, multipartExtras(directory));
@@ -195,9 +199,9 @@ export async function startS3Server(
     port: address.port,
     directory,
     requests,
-    holdUploads() {
+    holdUploads(which = () => true) {
       let release = () => {};
-      held = new Promise<void>((resolve) => (release = resolve));
+      held = { until: new Promise<void>((resolve) => (release = resolve)), which };
       return () => {
         held = null;
         release();
