@@ -1,12 +1,10 @@
-import { AbortMultipartUploadCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { eq } from 'drizzle-orm';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Settings } from '../../shared/domain/appSettings.ts';
 import type { PublishFileState } from '../../shared/domain/publish.ts';
 import type { LecternDb } from '../db/open.ts';
-import { multipartUploads } from '../db/schema/index.ts';
 import { contentTypes, objectMetadata } from './objectMetadata.ts';
 import type { PlannedObject } from './publishPlan.ts';
-import { partSizeBytes, unfinishedUploads, uploadLargeFile } from './resumableUpload.ts';
+import { discardUploads, partSizeBytes, unfinishedUploads, uploadLargeFile } from './resumableUpload.ts';
 import { withRetry } from './retry.ts';
 import { s3ErrorFacts } from './s3Errors.ts';
 import { uploadSmallFile } from './smallUpload.ts';
@@ -82,20 +80,13 @@ export async function publishObject(
   return { etag, unchanged: false };
 }
 
-/**
- * After the lecturer cancels: asks the store to discard the unfinished upload of `key` (parts left behind are
- * billed and never seen) and forgets it. Best effort: a store that cannot be reached keeps the parts until its
- * lifecycle rules clear them.
- */
+/** After the lecturer cancels: the unfinished upload of `key` is discarded on the store and forgotten. */
 export async function abortUnfinishedUploads(to: Omit<PublishContext, 'signal'>, key: string): Promise<void> {
-  for (const upload of unfinishedUploads(to.db, to.settings.endpoint ?? '', to.settings.bucket, key)) {
-    try {
-      await to.client.send(
-        new AbortMultipartUploadCommand({ Bucket: to.settings.bucket, Key: key, UploadId: upload.uploadId }),
-      );
-    } catch {
-      // Unreachable now: the store's lifecycle rules are the backstop.
-    }
-    to.db.delete(multipartUploads).where(eq(multipartUploads.id, upload.id)).run();
-  }
+  const destination = {
+    client: to.client,
+    db: to.db,
+    bucket: to.settings.bucket,
+    endpoint: to.settings.endpoint ?? '',
+  };
+  await discardUploads(destination, unfinishedUploads(to.db, destination.endpoint, destination.bucket, key));
 }

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import {
+  AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   HeadObjectCommand,
@@ -175,6 +176,11 @@ export async function uploadLargeFile(
       ),
     )
     .get();
+  // An upload of this key's older bytes can never complete now: let the store free its parts.
+  await discardUploads(
+    to,
+    unfinishedUploads(to.db, to.endpoint, to.bucket, file.key).filter((upload) => upload.sha256 !== file.sha256),
+  );
   let row = existing ?? null;
   let confirmed = row ? await resumeUpload(to, file, row) : null;
   if (!row || !confirmed) {
@@ -251,7 +257,27 @@ export async function uploadLargeFile(
   return etag;
 }
 
-/** Forgets (and asks the store to discard) unfinished uploads of this key, e.g. when the lecturer cancels. */
+/**
+ * Asks the store to discard these unfinished uploads (parts left behind are billed and never seen) and forgets
+ * them. Best effort: a store that cannot be reached keeps the parts until its lifecycle rules clear them.
+ */
+export async function discardUploads(
+  to: Omit<UploadDestination, 'signal'>,
+  uploads: readonly UploadRow[],
+): Promise<void> {
+  for (const upload of uploads) {
+    try {
+      await to.client.send(
+        new AbortMultipartUploadCommand({ Bucket: to.bucket, Key: upload.key, UploadId: upload.uploadId }),
+      );
+    } catch {
+      // Unreachable now: the store's lifecycle rules are the backstop.
+    }
+    to.db.delete(multipartUploads).where(eq(multipartUploads.id, upload.id)).run();
+  }
+}
+
+/** Unfinished uploads Lectern started for this key, whatever bytes they were for. */
 export function unfinishedUploads(db: LecternDb, endpoint: string, bucket: string, key: string): UploadRow[] {
   return db
     .select()

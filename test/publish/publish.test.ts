@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   GetObjectCommand,
@@ -318,6 +318,38 @@ describe('a publication cut off by the server going away', () => {
       expect(sha256(await getBytes(server, large.key))).toBe(fileSha(job.largeClip));
       expect(await bucketState(server)).toEqual({ keys: summary.objects.map((o) => o.key).sort(), uploads: [] });
       expect(summary.objects).toHaveLength(9);
+      expect(second.db.select().from(multipartUploads).all()).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a file changed since its upload was interrupted is uploaded afresh; the stale upload is discarded', async () => {
+    const settings = s3SettingsSchema.parse({ ...settingsFor(server), prefixTemplate: 'changed/{lecture}/{clip}' });
+    const first = openMachine(dataDir, () => settingsFor(server));
+    const release = server.holdUploads((r) => r.query.partNumber !== undefined && r.query.partNumber !== '1');
+    let quitting: Promise<void> | null = null;
+    first.publisher.onProgress((p) => {
+      const large = p.files.find((f) => f.size > 20 * 1024 * 1024);
+      // Lectern quits mid-upload: the upload is kept to resume.
+      if (!quitting && large && large.sentBytes >= partSizeBytes) quitting = first.publisher.shutdown();
+    });
+    const stopped = await first.publisher.publish(job.jobId, { settings }).catch((e: unknown) => e);
+    await quitting;
+    expect((stopped as LecternError).code).toBe('cancelled');
+    expect((stopped as LecternError).message).toMatch(/Lectern was closing/);
+    expect(first.db.select().from(multipartUploads).all()).toHaveLength(1);
+    await first.close();
+    release();
+
+    // The lecturer re-renders the clip meanwhile: its bytes differ from the interrupted upload's.
+    appendFileSync(job.largeClip, Buffer.from('re-rendered'));
+    const second = openMachine(dataDir, () => settingsFor(server));
+    try {
+      const summary = await second.publisher.publish(job.jobId, { settings });
+      const large = summary.objects.find((o) => o.size > 20 * 1024 * 1024)!;
+      expect(sha256(await getBytes(server, large.key))).toBe(fileSha(job.largeClip));
+      expect((await bucketState(server)).uploads).toEqual([]);
       expect(second.db.select().from(multipartUploads).all()).toEqual([]);
     } finally {
       await second.close();
