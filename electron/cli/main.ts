@@ -16,6 +16,7 @@ import { clipsCommand, editCommand } from './commands/clips.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { modelsCommand } from './commands/models.ts';
 import { processCommand } from './commands/process.ts';
+import { publishCommand } from './commands/publish.ts';
 import { renderCommand } from './commands/render.ts';
 import { resumeCommand } from './commands/resume.ts';
 import { exitCodes, type ExitCode } from './exitCodes.ts';
@@ -43,6 +44,10 @@ Commands:
   clips <jobId>        A job's highlights: times, titles, files, and whether each needs rendering.
   edit <clipId>        Change a highlight: --start S, --end S, --title T, --subtitles FILE (.srt/.vtt, clip times).
   render <jobId>       Render again the clips whose range, subtitles or settings changed, and rewrite the exports.
+  publish <jobId>      Upload the job's clips, subtitles, thumbnails and manifest to S3; print download links.
+      --json             Print {"objects":[{"key","etag","size","url"}]} on stdout.
+      Bucket from the app's settings or LECTERN_S3_BUCKET, LECTERN_S3_REGION, LECTERN_S3_ENDPOINT,
+      LECTERN_S3_PREFIX, LECTERN_S3_FORCE_PATH_STYLE=1; credentials AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or profiles.
   jobs [--json]        List the queue.
   resume <jobId>       Continue a job from its first unfinished stage.
   cancel <jobId>       Cancel a job, here or in another running Lectern.
@@ -179,6 +184,8 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
     }
     case 'models':
       return modelsCommand({ action: rest[0], target: rest[1], json });
+    case 'publish':
+      return publishCommand({ jobId: parseJobId(rest[0], 'publish'), json });
     case 'jobs':
       return jobsCommand({ json });
     case 'resume':

@@ -31,6 +31,10 @@ describe('openDatabase', () => {
         'clips',
         'processing_logs',
         'users',
+        'publications',
+        'published_objects',
+        'multipart_uploads',
+        'multipart_parts',
       ]),
     );
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');

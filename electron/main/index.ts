@@ -15,6 +15,7 @@ import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
 import { registerAuthHandlers } from './authHandlers.ts';
 import { registerLogHandlers } from './logHandlers.ts';
+import { forwardPublishEvents, registerPublishHandlers } from './publishHandlers.ts';
 import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
 import { serveRendererWithPolicy } from './rendererDocument.ts';
@@ -82,6 +83,7 @@ async function startLectern(): Promise<void> {
   registerSettingsHandlers(handle, services);
   registerLogHandlers(handle, services.db);
   registerAuthHandlers(handle, services);
+  registerPublishHandlers(handle, services.publisher);
   handleMediaProtocol(createMediaResolver(services.db));
   registerAppHandlers(handle, {
     versions: {
@@ -96,6 +98,7 @@ async function startLectern(): Promise<void> {
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
   const stopJobEvents = forwardJobEvents(jobs, currentWindow);
   const stopSettingsEvents = forwardSettingsEvents(services.settings, currentWindow);
+  const stopPublishEvents = forwardPublishEvents(services.publisher, currentWindow);
 
   function openWindow(): void {
     const window = createMainWindow(location);
@@ -131,6 +134,7 @@ async function startLectern(): Promise<void> {
       shutdown: async () => {
         stopJobEvents();
         stopSettingsEvents();
+        stopPublishEvents();
         await services.shutdown();
       },
       quit: () => app.quit(),

@@ -39,13 +39,18 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
   return window;
 }
 
+/** "Copy link" writes the clipboard (navigator.clipboard.writeText); reading it stays denied. */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 /** The policy header for every response, and no permission (camera, microphone, notifications) for anyone. */
 export function hardenSession(session: Session, policy: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback) =>
+    callback(allowedPermissions.has(permission)),
+  );
+  session.setPermissionCheckHandler((_webContents, permission) => allowedPermissions.has(permission));
 }
 
 export function focusWindow(window: BrowserWindow | null): void {

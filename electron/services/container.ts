@@ -15,9 +15,10 @@ import { createWorkerPool, type WorkerPool } from '../pipeline/workers/pool.ts';
 import { defaultWorkerUrl } from '../pipeline/workers/workerUrl.ts';
 import { createSettingsStore, settingsFile, type SettingsStore } from '../settings/settingsStore.ts';
 import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
+import { createPublisher } from '../publish/publisher.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
-import { createUserService } from './userService.ts';
+import { createSignInGate, createUserService } from './userService.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -36,6 +37,8 @@ export interface ServicesOptions {
   secrets?: SecretStore;
   /** Tests point Gemini at a mock server on 127.0.0.1 (else GOOGLE_GEMINI_BASE_URL, else Google). */
   gemini?: Omit<GeminiAccessOptions, 'settings' | 'secrets'>;
+  /** Throws LecternError('sign-in-required') when publishing is not allowed now; default: the institution's rule. */
+  signInGate?: () => void;
 }
 
 /**
@@ -90,6 +93,16 @@ export async function createServices(options: ServicesOptions) {
   const childJournal = path.join(dataDir, 'running-ffmpeg');
   const orphans = reapOrphanedChildren(childJournal);
   openChildJournal(childJournal);
+  const users = createUserService(db);
+  const publisher = createPublisher({
+    db,
+    logger,
+    s3Settings: () => settings.get().s3,
+    secrets,
+    // An institution that requires sign-in before publishing gets it everywhere, the CLI included.
+    signInGate: options.signInGate ?? createSignInGate({ settings, users }),
+  });
+
   const recovered = recoverInterruptedJobs(db);
   if (options.resumeQueued) {
     for (const job of jobs.list()) if (job.status === 'queued') queue.enqueue(job.id);
@@ -103,6 +116,7 @@ export async function createServices(options: ServicesOptions) {
   async function shutdown(): Promise<void> {
     if (stopped) return;
     stopped = true;
+    await publisher.shutdown();
     await queue.shutdown();
     await abortAllFfmpeg();
     closeChildJournal();
@@ -123,7 +137,8 @@ export async function createServices(options: ServicesOptions) {
     limits,
     settings,
     secrets,
-    users: createUserService(db),
+    users,
+    publisher,
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

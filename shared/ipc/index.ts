@@ -4,6 +4,7 @@ import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
 import { logContracts } from './log.contract.ts';
+import { publishContracts, publishEvents } from './publish.contract.ts';
 import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
@@ -14,10 +15,11 @@ export const contracts = [
   ...Object.values(settingsContracts),
   ...Object.values(logContracts),
   ...Object.values(authContracts),
+  ...Object.values(publishContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
-export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents)];
+export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents), ...Object.values(publishEvents)];
 
 export type InvokeContract = (typeof contracts)[number];
 export type InvokeChannel = InvokeContract['channel'];
@@ -76,6 +78,7 @@ export { authContracts, type AuthConfig, type SessionState, type SignedInUser } 
 export { logContracts, type ProcessingLogEntry } from './log.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { publishContracts, publishEvents } from './publish.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
 export {
   mediaUrl,

@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import type { Contract } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { publishEvents } from '../../shared/ipc/publish.contract.ts';
 import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
 import { registerClipHandlers, type DesktopShell } from '../../electron/main/clipHandlers.ts';
 import { createMediaResolver, type MediaResolver } from '../../electron/main/mediaProtocolCore.ts';
@@ -12,6 +13,7 @@ import { answerRequest, type IpcHandler, type RegisterHandler } from '../../elec
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
 import { registerAuthHandlers } from '../../electron/main/authHandlers.ts';
 import { registerLogHandlers } from '../../electron/main/logHandlers.ts';
+import { registerPublishHandlers } from '../../electron/main/publishHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
 import type { AppSettingsPatch } from '../../shared/domain/appSettings.ts';
 import { resolveAuthConfig } from '../../electron/services/clerkConfig.ts';
@@ -62,6 +64,7 @@ function registerHandlers(services: Services, desktop: DesktopShell): Handlers {
   registerSettingsHandlers(register, services);
   registerLogHandlers(register, services.db);
   registerAuthHandlers(register, { settings: services.settings, users: services.users, env: {} });
+  registerPublishHandlers(register, services.publisher);
   return handlers;
 }
 
@@ -171,6 +174,7 @@ export async function startHarness(): Promise<{
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
+    const stopPublish = services.publisher.onProgress((p) => emit(publishEvents.progress.channel, p));
     await options.beforeLoad?.(page, context);
     await page.goto(server.url);
 
@@ -199,6 +203,7 @@ export async function startHarness(): Promise<{
         stopProgress();
         stopUpdates();
         stopSettings();
+        stopPublish();
         await context.close();
         await services.shutdown();
         scratch.cleanup();

@@ -68,3 +68,21 @@ export function editorScreen(page: Page) {
       }),
   };
 }
+
+/** The job view's Publish section and its settings form. */
+export function publishScreen(page: Page) {
+  const panel = page.getByRole('region', { name: 'Publish' });
+  return {
+    panel,
+    notConfigured: panel.getByText(/Publishing is not set up yet/),
+    field: (label: string): Locator => panel.getByLabel(label, { exact: true }),
+    testConnection: panel.getByRole('button', { name: 'Test connection' }),
+    settingsStatus: panel.locator('.s3-settings__status'),
+    publishButton: panel.getByRole('button', { name: /^Publish/ }),
+    cancelButton: panel.getByRole('button', { name: 'Cancel publishing' }),
+    totalProgress: panel.getByRole('progressbar', { name: 'Publishing progress' }),
+    fileStates: panel.locator('.publish__file-state'),
+    done: panel.getByRole('status').filter({ hasText: /^Published \d+ files/ }),
+    copyButtons: panel.getByRole('button', { name: /^Copy link to / }),
+  };
+}

@@ -6,3 +6,5 @@ export * from './segments.ts';
 export * from './clips.ts';
 export * from './logs.ts';
 export * from './users.ts';
+export * from './publications.ts';
+export * from './multipartUploads.ts';

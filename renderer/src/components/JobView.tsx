@@ -8,6 +8,7 @@ import { useEditorStore } from '../stores/editorStore.ts';
 import { PublishSignInNotice } from '../auth/PublishSignInNotice.tsx';
 import { EditorWorkspace } from './editor/EditorWorkspace.tsx';
 import { ProcessingNotes } from './ProcessingNotes.tsx';
+import { PublishPanel } from './publish/PublishPanel.tsx';
 
 function JobDetails({ job }: { job: JobSummary }) {
   const state = useJobAnalysis(job);
@@ -49,7 +50,12 @@ function JobDetails({ job }: { job: JobSummary }) {
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && <EditorWorkspace job={job} data={state.data} />}
+      {state.status === 'ready' && (
+        <>
+          <EditorWorkspace job={job} data={state.data} />
+          <PublishPanel job={job} clips={state.data.clips} />
+        </>
+      )}
       <PublishSignInNotice />
       <ProcessingNotes job={job} />
     </section>
