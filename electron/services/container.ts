@@ -70,9 +70,15 @@ export async function createServices(options: ServicesOptions) {
     dataDir,
     events,
     defaults: () => {
-      const { clipCount, clipLength, render } = settings.get().clips;
+      const { clipCount, clipLength, render, subtitleStyle } = settings.get().clips;
       const root = outputRoot();
-      return { ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render }), outputRoot: root };
+      const jobSettings = jobSettingsSchema.parse({
+        outputDir: root,
+        clipCount,
+        clipLength,
+        render: { ...render, subtitleStyle },
+      });
+      return { ...jobSettings, outputRoot: root };
     },
   });
 
