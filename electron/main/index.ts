@@ -6,12 +6,18 @@ import { toAppError } from '../../shared/errors.ts';
 import { logsDir } from '../logging/logger.ts';
 import { createServices } from '../services/container.ts';
 import { createEncryptedSecretStore, secretsFile } from '../settings/secretStore.ts';
+import { appEvents } from '../../shared/ipc/app.contract.ts';
+import { followThemeSetting } from './appearance.ts';
 import { registerAppHandlers } from './appHandlers.ts';
 import { registerClipHandlers } from './clipHandlers.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
-import { forwardJobEvents, forwardSettingsEvents } from './events.ts';
+import { forwardJobEvents, forwardModelEvents, forwardSettingsEvents, sendEvent } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
+import { watchJobNotifications } from './jobNotifications.ts';
+import { registerModelHandlers } from './modelHandlers.ts';
+import { nativeChoosePath } from './nativeDialogs.ts';
+import { showJobNotice } from './notifications.ts';
 import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
 import { createMediaResolver } from './mediaProtocolCore.ts';
@@ -68,20 +74,42 @@ async function startLectern(): Promise<void> {
   registerJobHandlers(handle, jobs);
   registerClipHandlers(handle, services.clips);
   registerSettingsHandlers(handle, services);
+  const dialogs = { choosePath: nativeChoosePath(() => mainWindow) };
+  registerModelHandlers(handle, services.models, dialogs);
   handleMediaProtocol(createMediaResolver(services.db));
-  registerAppHandlers(handle, {
-    versions: {
-      app: app.getVersion(),
-      electron: process.versions.electron,
-      chrome: process.versions.chrome,
-      node: process.versions.node,
+  registerAppHandlers(
+    handle,
+    {
+      versions: {
+        app: app.getVersion(),
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+      },
+      dataDir: info.dataDir,
+      ffmpegSource: info.ffmpegSource,
     },
-    dataDir: info.dataDir,
-    ffmpegSource: info.ffmpegSource,
-  });
+    dialogs,
+  );
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
   const stopJobEvents = forwardJobEvents(jobs, currentWindow);
   const stopSettingsEvents = forwardSettingsEvents(services.settings, currentWindow);
+  const stopModelEvents = forwardModelEvents(services.models, currentWindow);
+  const stopFollowingTheme = followThemeSetting(services.settings);
+  /** Brings the window forward and asks it to show something (a notification's lecture, the settings). */
+  const reveal = (show: () => void) => {
+    if (mainWindow === null) openWindow();
+    focusWindow(mainWindow);
+    show();
+  };
+  const stopNotifications = watchJobNotifications(
+    jobs,
+    () => ({
+      notifyWhenDone: services.settings.get().notifyWhenDone,
+      windowFocused: mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.isFocused(),
+    }),
+    (notice) => showJobNotice(notice, (id) => reveal(() => sendEvent(currentWindow(), appEvents.showJob, { id }))),
+  );
 
   function openWindow(): void {
     const window = createMainWindow(location);
@@ -101,6 +129,7 @@ async function startLectern(): Promise<void> {
         { dev: location.dev, mac: process.platform === 'darwin' },
         {
           openLecture: () => void openLectureFromMenu(mainWindow, jobs),
+          openSettings: () => reveal(() => sendEvent(currentWindow(), appEvents.openSettings, null)),
           openLogsFolder: () => {
             const folder = logsDir(info.dataDir);
             mkdirSync(folder, { recursive: true });
@@ -117,6 +146,9 @@ async function startLectern(): Promise<void> {
       shutdown: async () => {
         stopJobEvents();
         stopSettingsEvents();
+        stopModelEvents();
+        stopFollowingTheme();
+        stopNotifications();
         await services.shutdown();
       },
       quit: () => app.quit(),

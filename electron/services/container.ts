@@ -15,6 +15,7 @@ import { createSettingsStore, settingsFile, type SettingsStore } from '../settin
 import { createEnvironmentSecretStore, type SecretStore } from '../settings/secretStore.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
+import { createModelService, type ModelServiceOptions } from './modelService.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   settings?: SettingsStore;
   /** The desktop app passes the keychain-backed store; the CLI and tests read the environment. */
   secrets?: SecretStore;
+  /** Speech-model downloads: tests use a catalogue served from 127.0.0.1 and skip loading fake models. */
+  models?: Omit<ModelServiceOptions, 'dataDir'>;
 }
 
 /**
@@ -82,6 +85,8 @@ export async function createServices(options: ServicesOptions) {
     },
   });
 
+  const models = createModelService({ dataDir, ...options.models });
+
   const recovered = recoverInterruptedJobs(db);
   if (options.resumeQueued) {
     for (const job of jobs.list()) if (job.status === 'queued') queue.enqueue(job.id);
@@ -92,6 +97,7 @@ export async function createServices(options: ServicesOptions) {
   async function shutdown(): Promise<void> {
     if (stopped) return;
     stopped = true;
+    models.stopAll();
     await queue.shutdown();
     abortAllFfmpeg();
     await pool.close();
@@ -111,6 +117,7 @@ export async function createServices(options: ServicesOptions) {
     limits,
     settings,
     secrets,
+    models,
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

@@ -1,7 +1,8 @@
-import { appContracts } from './app.contract.ts';
+import { appContracts, appEvents } from './app.contract.ts';
 import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
+import { modelsContracts, modelsEvents } from './models.contract.ts';
 import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
 /** Every request the renderer may make. Adding a feature's contract here is what makes its channels reachable. */
@@ -10,10 +11,16 @@ export const contracts = [
   ...Object.values(clipsContracts),
   ...Object.values(appContracts),
   ...Object.values(settingsContracts),
+  ...Object.values(modelsContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
-export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents)];
+export const events = [
+  ...Object.values(jobsEvents),
+  ...Object.values(settingsEvents),
+  ...Object.values(modelsEvents),
+  ...Object.values(appEvents),
+];
 
 export type InvokeContract = (typeof contracts)[number];
 export type InvokeChannel = InvokeContract['channel'];
@@ -62,8 +69,9 @@ export interface LecternApi<DroppedFile = unknown> {
 export type { AppInfo } from './app.contract.ts';
 export type { JobAnalysis } from './clips.contract.ts';
 export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInput } from './contract.ts';
-export { appContracts } from './app.contract.ts';
+export { appContracts, appEvents } from './app.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { modelsContracts, modelsEvents, type ModelDownloadProgress, type SpeechModel } from './models.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
 export { mediaUrl, parseMediaUrl, mediaScheme, type MediaKind, type MediaRef } from './mediaUrl.ts';

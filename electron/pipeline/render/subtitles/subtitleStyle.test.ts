@@ -29,7 +29,7 @@ const cues = [{ start: 0, end: 3, text: 'The total mechanical energy\nof the sys
 async function brightRows(
   style: SubtitleStyle,
 ): Promise<{ top: number; bottom: number; count: number; height: number }> {
-  const size = clipOutputSize(info, 'original', {});
+  const size = clipOutputSize(info, 'original');
   const name = `${style.size}-${style.position}`;
   const assPath = path.join(work, `${name}.ass`);
   writeFileSync(assPath, toAss(cues, { ...size, style: assStyleOptions(style) }));
