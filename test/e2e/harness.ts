@@ -5,12 +5,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import type { Contract } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { modelsEvents } from '../../shared/ipc/models.contract.ts';
 import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
+import { registerAppHandlers } from '../../electron/main/appHandlers.ts';
+import type { ChoosePath, PathRequest } from '../../electron/main/choosePath.ts';
 import { registerClipHandlers } from '../../electron/main/clipHandlers.ts';
 import { answerRequest, type IpcHandler, type RegisterHandler } from '../../electron/main/ipcCore.ts';
 import { registerJobHandlers } from '../../electron/main/jobHandlers.ts';
+import { registerModelHandlers } from '../../electron/main/modelHandlers.ts';
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
-import { createServices, type Services } from '../../electron/services/container.ts';
+import { createServices, type Services, type ServicesOptions } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
 import { repoDir } from '../env.ts';
 import { scratchDir } from '../support/lectern.ts';
@@ -46,7 +50,7 @@ export function launchChromium(): Promise<Browser> {
 type Handlers = Map<string, { contract: Contract; handler: IpcHandler<Contract> }>;
 
 /** The main process's handlers, registered exactly as electron/main/index.ts does, into a map. */
-function registerHandlers(services: Services): Handlers {
+function registerHandlers(services: Services, choosePath: ChoosePath): Handlers {
   const handlers: Handlers = new Map();
   const register: RegisterHandler = (contract, handler) => {
     // Each handler is stored with its own contract and only ever called with input parsed by that contract.
@@ -55,6 +59,9 @@ function registerHandlers(services: Services): Handlers {
   registerJobHandlers(register, services.jobs);
   registerClipHandlers(register, services.clips);
   registerSettingsHandlers(register, services);
+  registerModelHandlers(register, services.models, { choosePath });
+  const versions = { app: 'test', electron: 'none', chrome: 'chromium', node: process.versions.node };
+  registerAppHandlers(register, { versions, ...services.info }, { choosePath });
   return handlers;
 }
 
@@ -90,6 +97,12 @@ export interface LecternPage {
   dataDir: string;
   /** Offers recordings through the DropZone's file input, as choosing them in the picker does. */
   addRecordings(paths: string[]): Promise<void>;
+  /** What the next native open dialogs answer, in order; once used up they answer null (closed). */
+  dialogAnswers: (string | null)[];
+  /** The dialogs the app opened. */
+  dialogRequests: PathRequest[];
+  /** Sends an event as the main process would (the menu's "Settings…", a notification's click). */
+  emit(channel: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -98,25 +111,42 @@ export interface LecternPage {
  * The browser end of the harness: built once per test file, it serves the renderer and launches Chromium. Each
  * `openLectern()` gets fresh services over a fresh data folder and a fresh browser context.
  */
-export async function startHarness(): Promise<{ openLectern(): Promise<LecternPage>; stop(): Promise<void> }> {
+export interface OpenOptions {
+  /** Speech models from a local server instead of the internet. */
+  models?: ServicesOptions['models'];
+  colorScheme?: 'light' | 'dark';
+  /** Put clips where Settings ▸ General says, as the app does, instead of the test's own output folder. */
+  outputFolderFromSettings?: boolean;
+}
+
+export async function startHarness(): Promise<{
+  openLectern(options?: OpenOptions): Promise<LecternPage>;
+  stop(): Promise<void>;
+}> {
   const build = scratchDir('lectern-e2e-build-');
   await buildRenderer(build.dir);
   const server: StaticServer = await serveRenderer(build.dir);
   const browser = await launchChromium();
   const open = new Set<LecternPage>();
 
-  async function openLectern(): Promise<LecternPage> {
+  async function openLectern(options: OpenOptions = {}): Promise<LecternPage> {
     const scratch = scratchDir('lectern-e2e-');
     const dataDir = path.join(scratch.dir, 'data');
     const services = await createServices({
       dataDir,
-      outputRoot: path.join(scratch.dir, 'output'),
+      outputRoot: options.outputFolderFromSettings ? undefined : path.join(scratch.dir, 'output'),
       // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
       secrets: createMemorySecretStore(),
+      models: options.models,
     });
-    const handlers = registerHandlers(services);
+    const dialogAnswers: (string | null)[] = [];
+    const dialogRequests: PathRequest[] = [];
+    const handlers = registerHandlers(services, async (request) => {
+      dialogRequests.push(request);
+      return dialogAnswers.shift() ?? null;
+    });
     const context: BrowserContext = await browser.newContext({
-      colorScheme: 'light',
+      colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
@@ -128,22 +158,27 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
     });
     await context.addInitScript(installPreload);
 
-    const emit = (channel: string, payload: unknown) =>
-      void page
-        .evaluate(
-          ([c, p]) => (globalThis as unknown as { __lecternEmit(c: unknown, p: unknown): void }).__lecternEmit(c, p),
-          [channel, payload] as const,
-        )
-        .catch(() => {}); // The page may be closing while the pipeline still reports.
+    const deliver = (channel: string, payload: unknown) =>
+      page.evaluate(
+        ([c, p]) => (globalThis as unknown as { __lecternEmit(c: unknown, p: unknown): void }).__lecternEmit(c, p),
+        [channel, payload] as const,
+      );
+    // The page may be closing while the pipeline still reports.
+    const emit = (channel: string, payload: unknown) => void deliver(channel, payload).catch(() => {});
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
+    const stopModelProgress = services.models.onProgress((p) => emit(modelsEvents.progress.channel, p));
+    const stopModelChanges = services.models.onChange((list) => emit(modelsEvents.changed.channel, list));
     await page.goto(server.url);
 
     const lectern: LecternPage = {
       page,
       services,
       dataDir,
+      dialogAnswers,
+      dialogRequests,
+      emit: deliver,
       async addRecordings(paths) {
         const byName = Object.fromEntries(paths.map((p) => [path.basename(p), p]));
         await page.evaluate((entries) => {
@@ -160,6 +195,8 @@ export async function startHarness(): Promise<{ openLectern(): Promise<LecternPa
         stopProgress();
         stopUpdates();
         stopSettings();
+        stopModelProgress();
+        stopModelChanges();
         await context.close();
         await services.shutdown();
         scratch.cleanup();
