@@ -167,17 +167,21 @@ describe('settings', () => {
       expect(Math.max(...rows)).toBeLessThan(video.height! / 2);
 
       // Dark, chosen in Settings: the page and the screens follow at once.
+      await page.getByRole('button', { name: 'Close' }).click();
       await settings.open.click();
       await settings.section('Appearance').getByRole('radio', { name: 'Dark' }).check();
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
       expect(await page.evaluate('getComputedStyle(document.documentElement).backgroundColor')).toBe('rgb(22, 22, 24)');
       await lectern.screenshot('settings-dark');
       await expectReadable(lectern, 'settings, dark');
-      await page.keyboard.press('Escape');
-      await queue.row(lectureName).waitFor();
+      // A click on the "lecture finished" notification arrives as app:showJob: Settings gives way to that lecture.
+      await lectern.emit('app:showJob', { id: job!.id });
+      await view.highlights.first().waitFor();
+      expect(await settings.heading.count()).toBe(0);
       await lectern.screenshot('job-view-dark');
       await expectReadable(lectern, 'job view, dark');
       await page.getByRole('button', { name: 'Close' }).click();
+      await view.view.waitFor({ state: 'detached' });
       await lectern.screenshot('queue-dark');
       await expectReadable(lectern, 'queue, dark');
       expect(lectern.services.settings.get().theme).toBe('dark');
