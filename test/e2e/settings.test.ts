@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../electron/pipeline/ffmpeg/run.ts';
 import { media } from '../env.ts';
@@ -72,6 +73,27 @@ const focusStop = `(() => {
   return { name: name.trim(), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
 })()`;
 
+/**
+ * From the top of the page, presses Tab until focus comes back to a control already visited, checking that every stop has an accessible name
+ * and a visible focus ring; returns the names in the order visited.
+ */
+async function walkWithTab(page: Page, limit = 80): Promise<string[]> {
+  // From the top of the page: focus on the body makes the next Tab go to the first control.
+  await page.evaluate(
+    "document.body.setAttribute('tabindex', '-1'); document.body.focus(); document.body.removeAttribute('tabindex')",
+  );
+  const stops: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const stop = (await page.evaluate(focusStop)) as { name: string; ring: boolean } | null;
+    if (!stop || stops.includes(stop.name)) break;
+    expect(stop.name, `focus stop ${i + 1}`).not.toBe('');
+    expect(stop.ring, `focus ring on "${stop.name}"`).toBe(true);
+    stops.push(stop.name);
+  }
+  return stops;
+}
+
 describe('settings', () => {
   let harness: Awaited<ReturnType<typeof startHarness>>;
   let lectern: LecternPage | undefined;
@@ -143,6 +165,9 @@ describe('settings', () => {
         .filter({ hasText: /^Done$/ })
         .waitFor({ timeout: pipelineTimeout });
       await lectern.screenshot('queue-light');
+      // The queue by keyboard: the header, the picker and each job's actions, all named and visibly focused.
+      const queueStops = await walkWithTab(page);
+      expect(queueStops).toEqual(['Settings', 'Choose recordings…', `Open ${lectureName}`]);
       await expectReadable(lectern, 'queue, light');
 
       const [job] = lectern.services.jobs.list();
@@ -199,17 +224,10 @@ describe('settings', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe('settings-title');
 
     // Walk the whole screen with Tab: each control has a name and a focus ring, and the order follows the page.
-    const stops: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      await page.keyboard.press('Tab');
-      const stop = (await page.evaluate(focusStop)) as { name: string; ring: boolean } | null;
-      if (!stop || stops.includes(stop.name)) break;
-      expect(stop.name, `focus stop ${i + 1}`).not.toBe('');
-      expect(stop.ring, `focus ring on "${stop.name}"`).toBe(true);
-      stops.push(stop.name);
-    }
-    // Focus starts on the heading; the sections' links come next, and Back is just before it.
-    expect(stops[0]).toBe('General');
+    const stops = await walkWithTab(page);
+    expect(stops[0]).toMatch(/Back to the queue/);
+    expect(stops[1]).toBe('General');
+    // Opening Settings focused its heading; Back is just before it.
     await settings.heading.focus();
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toMatch(/Back to the queue/);
