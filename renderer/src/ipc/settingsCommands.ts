@@ -50,15 +50,23 @@ function joinPath(folder: string, name: string): string {
  * keeps showing the settings in force.
  */
 export async function saveSettings(field: SettingsField, patch: AppSettingsPatch): Promise<boolean> {
-  const { setError } = useSettingsStore.getState();
+  const { setError, settings: before } = useSettingsStore.getState();
+  // Shown at once, so a radio button or checkbox (controlled by the store) does not spring back while saving.
+  if (before) receive(withPatch(before, patch));
   const result = await lecternApi().invoke('settings:update', patch);
   if (!result.ok) {
+    if (before) receive(before);
     setError(field, plainRefusal(result.error.message));
     return false;
   }
   setError(field, null);
   receive(result.value);
   return true;
+}
+
+function withPatch(settings: AppSettings, patch: AppSettingsPatch): AppSettings {
+  const sections = Object.entries(patch).filter(([, value]) => value !== undefined);
+  return { ...settings, ...Object.fromEntries(sections) };
 }
 
 /**
