@@ -98,9 +98,13 @@ async function startLectern(): Promise<void> {
   const stopFollowingTheme = followThemeSetting(services.settings);
   /** Brings the window forward and asks it to show something (a notification's lecture, the settings). */
   const reveal = (show: () => void) => {
-    if (mainWindow === null) openWindow();
-    focusWindow(mainWindow);
-    show();
+    if (mainWindow !== null) {
+      focusWindow(mainWindow);
+      show();
+      return;
+    }
+    // macOS keeps running without a window: open one, and ask once it has loaded and can listen.
+    openWindow().webContents.once('did-finish-load', show);
   };
   const stopNotifications = watchJobNotifications(
     jobs,
@@ -111,7 +115,7 @@ async function startLectern(): Promise<void> {
     (notice) => showJobNotice(notice, (id) => reveal(() => sendEvent(currentWindow(), appEvents.showJob, { id }))),
   );
 
-  function openWindow(): void {
+  function openWindow(): BrowserWindow {
     const window = createMainWindow(location);
     trustRenderer(window.webContents, location.appUrl);
     window.on('closed', () => {
@@ -121,6 +125,7 @@ async function startLectern(): Promise<void> {
     window
       .loadURL(location.appUrl)
       .catch((error: unknown) => services.logger.error({ error }, 'renderer failed to load'));
+    return window;
   }
 
   Menu.setApplicationMenu(
