@@ -1,7 +1,9 @@
 import type { EventContract, EventPayload } from '../../shared/ipc/contract.ts';
 import { jobsEvents } from '../../shared/ipc/jobs.contract.ts';
+import { modelsEvents } from '../../shared/ipc/models.contract.ts';
 import { settingsEvents } from '../../shared/ipc/settings.contract.ts';
 import type { SettingsStore } from '../settings/settingsStore.ts';
+import type { ModelService } from '../services/modelService.ts';
 import type { JobService } from '../services/types.ts';
 
 /** The slice of WebContents an event needs; a window that closed simply stops receiving. */
@@ -34,4 +36,14 @@ export function forwardJobEvents(jobs: JobService, currentTarget: () => EventTar
 /** Keeps every open screen showing the settings in force, whoever changed them. */
 export function forwardSettingsEvents(settings: SettingsStore, currentTarget: () => EventTarget | null): () => void {
   return settings.onChange((next) => sendEvent(currentTarget(), settingsEvents.changed, next));
+}
+
+/** Download progress and the model list after any change, for Settings ▸ Speech models. */
+export function forwardModelEvents(models: ModelService, currentTarget: () => EventTarget | null): () => void {
+  const stopProgress = models.onProgress((progress) => sendEvent(currentTarget(), modelsEvents.progress, progress));
+  const stopChanges = models.onChange((list) => sendEvent(currentTarget(), modelsEvents.changed, list));
+  return () => {
+    stopProgress();
+    stopChanges();
+  };
 }

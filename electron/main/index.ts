@@ -7,15 +7,21 @@ import { logsDir } from '../logging/logger.ts';
 import { resolveAuthConfig } from '../services/clerkConfig.ts';
 import { createServices } from '../services/container.ts';
 import { createEncryptedSecretStore, secretsFile } from '../settings/secretStore.ts';
+import { appEvents } from '../../shared/ipc/app.contract.ts';
+import { followThemeSetting } from './appearance.ts';
 import { registerAppHandlers } from './appHandlers.ts';
 import { registerClipHandlers } from './clipHandlers.ts';
 import { contentSecurityPolicy } from './contentSecurityPolicy.ts';
-import { forwardJobEvents, forwardSettingsEvents } from './events.ts';
+import { forwardJobEvents, forwardModelEvents, forwardSettingsEvents, sendEvent } from './events.ts';
 import { handle, trustRenderer } from './ipc.ts';
 import { registerJobHandlers } from './jobHandlers.ts';
 import { registerAuthHandlers } from './authHandlers.ts';
 import { registerLogHandlers } from './logHandlers.ts';
 import { forwardPublishEvents, registerPublishHandlers } from './publishHandlers.ts';
+import { watchJobNotifications } from './jobNotifications.ts';
+import { registerModelHandlers } from './modelHandlers.ts';
+import { nativeChoosePath } from './nativeDialogs.ts';
+import { showJobNotice } from './notifications.ts';
 import { registerSettingsHandlers } from './settingsHandlers.ts';
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol.ts';
 import { serveRendererWithPolicy } from './rendererDocument.ts';
@@ -84,23 +90,49 @@ async function startLectern(): Promise<void> {
   registerLogHandlers(handle, services.db);
   registerAuthHandlers(handle, services);
   registerPublishHandlers(handle, services.publisher);
+  const dialogs = { choosePath: nativeChoosePath(() => mainWindow) };
+  registerModelHandlers(handle, services.models, dialogs);
   handleMediaProtocol(createMediaResolver(services.db));
-  registerAppHandlers(handle, {
-    versions: {
-      app: app.getVersion(),
-      electron: process.versions.electron,
-      chrome: process.versions.chrome,
-      node: process.versions.node,
+  registerAppHandlers(
+    handle,
+    {
+      versions: {
+        app: app.getVersion(),
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+      },
+      dataDir: info.dataDir,
+      ffmpegSource: info.ffmpegSource,
     },
-    dataDir: info.dataDir,
-    ffmpegSource: info.ffmpegSource,
-  });
+    dialogs,
+  );
   const currentWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null);
   const stopJobEvents = forwardJobEvents(jobs, currentWindow);
   const stopSettingsEvents = forwardSettingsEvents(services.settings, currentWindow);
   const stopPublishEvents = forwardPublishEvents(services.publisher, currentWindow);
+  const stopModelEvents = forwardModelEvents(services.models, currentWindow);
+  const stopFollowingTheme = followThemeSetting(services.settings);
+  /** Brings the window forward and asks it to show something (a notification's lecture, the settings). */
+  const reveal = (show: () => void) => {
+    if (mainWindow !== null) {
+      focusWindow(mainWindow);
+      show();
+      return;
+    }
+    // macOS keeps running without a window: open one, and ask once it has loaded and can listen.
+    openWindow().webContents.once('did-finish-load', show);
+  };
+  const stopNotifications = watchJobNotifications(
+    jobs,
+    () => ({
+      notifyWhenDone: services.settings.get().notifyWhenDone,
+      windowFocused: mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.isFocused(),
+    }),
+    (notice) => showJobNotice(notice, (id) => reveal(() => sendEvent(currentWindow(), appEvents.showJob, { id }))),
+  );
 
-  function openWindow(): void {
+  function openWindow(): BrowserWindow {
     const window = createMainWindow(location);
     trustRenderer(window.webContents, location.appUrl);
     window.on('closed', () => {
@@ -110,6 +142,7 @@ async function startLectern(): Promise<void> {
     window
       .loadURL(location.appUrl)
       .catch((error: unknown) => services.logger.error({ error }, 'renderer failed to load'));
+    return window;
   }
 
   Menu.setApplicationMenu(
@@ -118,6 +151,7 @@ async function startLectern(): Promise<void> {
         { dev: location.dev, mac: process.platform === 'darwin' },
         {
           openLecture: () => void openLectureFromMenu(mainWindow, jobs),
+          openSettings: () => reveal(() => sendEvent(currentWindow(), appEvents.openSettings, null)),
           openLogsFolder: () => {
             const folder = logsDir(info.dataDir);
             mkdirSync(folder, { recursive: true });
@@ -135,6 +169,9 @@ async function startLectern(): Promise<void> {
         stopJobEvents();
         stopSettingsEvents();
         stopPublishEvents();
+        stopModelEvents();
+        stopFollowingTheme();
+        stopNotifications();
         await services.shutdown();
       },
       quit: () => app.quit(),

@@ -6,7 +6,7 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-const actions = { openLecture: vi.fn(), openLogsFolder: vi.fn() };
+const actions = { openLecture: vi.fn(), openSettings: vi.fn(), openLogsFolder: vi.fn() };
 
 describe('appMenuTemplate', () => {
   it('offers reload and devtools only in development', () => {
@@ -27,6 +27,13 @@ describe('appMenuTemplate', () => {
     (logs?.click as (() => void) | undefined)?.();
     expect(actions.openLecture).toHaveBeenCalledTimes(1);
     expect(actions.openLogsFolder).toHaveBeenCalledTimes(1);
+  });
+
+  it('has File ▸ Settings… on CmdOrCtrl+, telling the window to open Settings', () => {
+    const settings = flatten(appMenuTemplate({ dev: false, mac: false }, actions)).find((i) => i.label === 'Settings…');
+    expect(settings?.accelerator).toBe('CmdOrCtrl+,');
+    (settings?.click as (() => void) | undefined)?.();
+    expect(actions.openSettings).toHaveBeenCalledTimes(1);
   });
 
   it('adds the app menu on macOS only', () => {

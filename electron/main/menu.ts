@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   openLecture(): void;
+  openSettings(): void;
   openLogsFolder(): void;
 }
 
@@ -26,6 +27,9 @@ export function appMenuTemplate(
       label: 'File',
       submenu: [
         { label: 'Open Lecture…', accelerator: 'CmdOrCtrl+O', click: () => actions.openLecture() },
+        { type: 'separator' },
+        // Cmd+, is where macOS users look for settings; the same key works on Windows and Linux.
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openSettings() },
         { type: 'separator' },
         { role: 'quit' },
       ],

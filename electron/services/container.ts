@@ -19,6 +19,7 @@ import { createPublisher } from '../publish/publisher.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
 import { createSignInGate, createUserService } from './userService.ts';
+import { createModelService, type ModelServiceOptions } from './modelService.ts';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -39,6 +40,8 @@ export interface ServicesOptions {
   gemini?: Omit<GeminiAccessOptions, 'settings' | 'secrets'>;
   /** Throws LecternError('sign-in-required') when publishing is not allowed now; default: the institution's rule. */
   signInGate?: () => void;
+  /** Speech-model downloads: tests use a catalogue served from 127.0.0.1 and skip loading fake models. */
+  models?: Omit<ModelServiceOptions, 'dataDir'>;
 }
 
 /**
@@ -79,13 +82,17 @@ export async function createServices(options: ServicesOptions) {
     events,
     defaults: () => {
       const { clips, gemini } = settings.get();
-      const { clipCount, clipLength, render } = clips;
+      const { clipCount, clipLength, render, subtitleStyle } = clips;
       const root = outputRoot();
       const online = { transcription: gemini.transcription, analysis: gemini.analysis };
-      return {
-        ...jobSettingsSchema.parse({ outputDir: root, clipCount, clipLength, render, ...online }),
-        outputRoot: root,
-      };
+      const jobSettings = jobSettingsSchema.parse({
+        outputDir: root,
+        clipCount,
+        clipLength,
+        render: { ...render, subtitleStyle },
+        ...online,
+      });
+      return { ...jobSettings, outputRoot: root };
     },
   });
 
@@ -102,6 +109,7 @@ export async function createServices(options: ServicesOptions) {
     // An institution that requires sign-in before publishing gets it everywhere, the CLI included.
     signInGate: options.signInGate ?? createSignInGate({ settings, users }),
   });
+  const models = createModelService({ dataDir, ...options.models });
 
   const recovered = recoverInterruptedJobs(db);
   if (options.resumeQueued) {
@@ -117,6 +125,7 @@ export async function createServices(options: ServicesOptions) {
     if (stopped) return;
     stopped = true;
     await publisher.shutdown();
+    models.stopAll();
     await queue.shutdown();
     await abortAllFfmpeg();
     closeChildJournal();
@@ -139,6 +148,7 @@ export async function createServices(options: ServicesOptions) {
     secrets,
     users,
     publisher,
+    models,
     shutdown,
     info: { dataDir, ffmpegSource: ffmpeg.source.ffmpeg },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatPercent, formatTimeLeft } from './format.ts';
+import { formatBytes, formatClock, formatPercent, formatTimeLeft } from './format.ts';
 
 describe('formatTimeLeft', () => {
   it.each([
@@ -24,4 +24,12 @@ it('formatClock reads like a player position', () => {
   expect(formatClock(0)).toBe('0:00');
   expect(formatClock(245.7)).toBe('4:05');
   expect(formatClock(3729)).toBe('1:02:09');
+});
+
+it('formatBytes reads like a file manager', () => {
+  expect(formatBytes(512)).toBe('512 B');
+  expect(formatBytes(153_400)).toBe('153 kB');
+  expect(formatBytes(3_450_000)).toBe('3.5 MB');
+  expect(formatBytes(631_000_000)).toBe('631 MB');
+  expect(formatBytes(1_250_000_000)).toBe('1.3 GB');
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderSettingsSchema, defaultRenderSettings } from './clip.ts';
+import { renderChoicesSchema, subtitleStyleSchema, defaultSubtitleStyle, type SubtitleStyle } from './clip.ts';
 import { clipLengthSchema, defaultClipLength } from './settings.ts';
 
 /**
@@ -11,20 +11,16 @@ import { clipLengthSchema, defaultClipLength } from './settings.ts';
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
-/** Burnt-in subtitle look; part of the render hash once the renderer reads it. */
-export const subtitleStyleSchema = z.object({
-  size: z.enum(['small', 'medium', 'large']).default('medium'),
-  position: z.enum(['bottom', 'top']).default('bottom'),
-});
-export type SubtitleStyle = z.infer<typeof subtitleStyleSchema>;
+/** Burnt-in subtitle look; new jobs carry it in their render settings, so it is part of each clip's render hash. */
+export { subtitleStyleSchema, type SubtitleStyle };
 
 export const clipDefaultsSchema = z.object({
   /** null: `<data folder>/output`. Each lecture gets its own folder inside. */
   outputFolder: z.string().nullable().default(null),
   clipCount: z.number().int().min(1).max(20).default(5),
   clipLength: clipLengthSchema.default(defaultClipLength),
-  render: renderSettingsSchema.default(defaultRenderSettings),
-  subtitleStyle: subtitleStyleSchema.default({ size: 'medium', position: 'bottom' }),
+  render: renderChoicesSchema.default(renderChoicesSchema.parse({})),
+  subtitleStyle: subtitleStyleSchema.default(defaultSubtitleStyle),
 });
 export type ClipDefaults = z.infer<typeof clipDefaultsSchema>;
 

@@ -8,15 +8,39 @@ export const subtitleModes = ['burn', 'soft', 'none'] as const;
 export const subtitleModeSchema = z.enum(subtitleModes);
 export type SubtitleMode = z.infer<typeof subtitleModeSchema>;
 
-/** How a job's clips are rendered; part of every clip's render hash, so changing it re-renders. */
-export const renderSettingsSchema = z.object({
+export const subtitleSizes = ['small', 'medium', 'large'] as const;
+export const subtitlePositions = ['bottom', 'top'] as const;
+
+/** How burnt-in subtitles look. Soft subtitles and SRT/VTT files are styled by the player instead. */
+export const subtitleStyleSchema = z.object({
+  size: z.enum(subtitleSizes).default('medium'),
+  position: z.enum(subtitlePositions).default('bottom'),
+});
+export type SubtitleStyle = z.infer<typeof subtitleStyleSchema>;
+export const defaultSubtitleStyle: SubtitleStyle = { size: 'medium', position: 'bottom' };
+
+/** The choices a lecturer makes about a clip's picture and sound, apart from how its subtitles look. */
+export const renderChoicesSchema = z.object({
   aspect: aspectSchema.default('original'),
   subtitles: subtitleModeSchema.default('burn'),
   /** EBU R128 loudness normalisation, so every clip plays at the same volume. */
   loudnorm: z.boolean().default(false),
 });
+
+/**
+ * How a job's clips are rendered; part of every clip's render hash, so changing it re-renders. Jobs stored before
+ * subtitle styles existed have none and get the default, which renders exactly as those jobs always did.
+ */
+export const renderSettingsSchema = renderChoicesSchema.extend({
+  subtitleStyle: subtitleStyleSchema.default(defaultSubtitleStyle),
+});
 export type RenderSettings = z.infer<typeof renderSettingsSchema>;
-export const defaultRenderSettings: RenderSettings = { aspect: 'original', subtitles: 'burn', loudnorm: false };
+export const defaultRenderSettings: RenderSettings = {
+  aspect: 'original',
+  subtitles: 'burn',
+  loudnorm: false,
+  subtitleStyle: defaultSubtitleStyle,
+};
 
 /** A subtitle cue on the clip's own timeline (0 = clip start). */
 export const clipCueSchema = z.object({

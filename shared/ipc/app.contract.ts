@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineContract } from './contract.ts';
+import { jobIdSchema } from '../domain/job.ts';
+import { defineContract, defineEvent } from './contract.ts';
 
 /** What the About box and a bug report need to say which Lectern, on which runtime, reading which data. */
 export const appInfoSchema = z.object({
@@ -17,4 +18,21 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const appContracts = {
   info: defineContract({ channel: 'app:info', input: z.void(), output: appInfoSchema }),
+  /** The native folder picker; `path` is null when the lecturer closed it without choosing. */
+  chooseFolder: defineContract({
+    channel: 'app:chooseFolder',
+    input: z.strictObject({
+      title: z.string().trim().min(1).max(200),
+      defaultPath: z.string().max(4096).nullable().default(null),
+    }),
+    output: z.object({ path: z.string().nullable() }),
+  }),
+};
+
+/** Things the app menu or an OS notification asks the window to show. */
+export const appEvents = {
+  /** App menu ▸ Settings… (CmdOrCtrl+,). */
+  openSettings: defineEvent({ channel: 'app:openSettings', payload: z.null() }),
+  /** A click on the "lecture finished" notification: show that lecture. */
+  showJob: defineEvent({ channel: 'app:showJob', payload: z.object({ id: jobIdSchema }) }),
 };

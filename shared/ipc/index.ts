@@ -1,9 +1,10 @@
-import { appContracts } from './app.contract.ts';
+import { appContracts, appEvents } from './app.contract.ts';
 import { authContracts } from './auth.contract.ts';
 import { clipsContracts } from './clips.contract.ts';
 import type { ContractInput, ContractOutput, EventPayload, IpcResult } from './contract.ts';
 import { jobsContracts, jobsEvents } from './jobs.contract.ts';
 import { logContracts } from './log.contract.ts';
+import { modelsContracts, modelsEvents } from './models.contract.ts';
 import { publishContracts, publishEvents } from './publish.contract.ts';
 import { settingsContracts, settingsEvents } from './settings.contract.ts';
 
@@ -16,10 +17,17 @@ export const contracts = [
   ...Object.values(logContracts),
   ...Object.values(authContracts),
   ...Object.values(publishContracts),
+  ...Object.values(modelsContracts),
 ];
 
 /** Every event the main process may push to the renderer. */
-export const events = [...Object.values(jobsEvents), ...Object.values(settingsEvents), ...Object.values(publishEvents)];
+export const events = [
+  ...Object.values(jobsEvents),
+  ...Object.values(settingsEvents),
+  ...Object.values(publishEvents),
+  ...Object.values(modelsEvents),
+  ...Object.values(appEvents),
+];
 
 export type InvokeContract = (typeof contracts)[number];
 export type InvokeChannel = InvokeContract['channel'];
@@ -73,11 +81,12 @@ export interface LecternApi<DroppedFile = unknown> {
 export type { AppInfo } from './app.contract.ts';
 export type { JobAnalysis } from './clips.contract.ts';
 export type { ContractInput, ContractOutput, EventPayload, IpcResult, ParsedInput } from './contract.ts';
-export { appContracts } from './app.contract.ts';
+export { appContracts, appEvents } from './app.contract.ts';
 export { authContracts, type AuthConfig, type SessionState, type SignedInUser } from './auth.contract.ts';
 export { logContracts, type ProcessingLogEntry } from './log.contract.ts';
 export { clipsContracts } from './clips.contract.ts';
 export { jobsContracts, jobsEvents } from './jobs.contract.ts';
+export { modelsContracts, modelsEvents, type ModelDownloadProgress, type SpeechModel } from './models.contract.ts';
 export { publishContracts, publishEvents } from './publish.contract.ts';
 export { settingsContracts, settingsEvents, type SecretStatus } from './settings.contract.ts';
 export {

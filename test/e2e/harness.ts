@@ -17,7 +17,11 @@ import { registerPublishHandlers } from '../../electron/main/publishHandlers.ts'
 import { registerSettingsHandlers } from '../../electron/main/settingsHandlers.ts';
 import type { AppSettingsPatch } from '../../shared/domain/appSettings.ts';
 import { resolveAuthConfig } from '../../electron/services/clerkConfig.ts';
-import { createServices, type Services } from '../../electron/services/container.ts';
+import { modelsEvents } from '../../shared/ipc/models.contract.ts';
+import { registerAppHandlers } from '../../electron/main/appHandlers.ts';
+import type { ChoosePath, PathRequest } from '../../electron/main/choosePath.ts';
+import { registerModelHandlers } from '../../electron/main/modelHandlers.ts';
+import { createServices, type Services, type ServicesOptions } from '../../electron/services/container.ts';
 import { createMemorySecretStore } from '../../electron/settings/secretStore.ts';
 import { repoDir } from '../env.ts';
 import { scratchDir } from '../support/lectern.ts';
@@ -53,7 +57,7 @@ export function launchChromium(): Promise<Browser> {
 type Handlers = Map<string, { contract: Contract; handler: IpcHandler<Contract> }>;
 
 /** The main process's handlers, registered exactly as electron/main/index.ts does, into a map. */
-function registerHandlers(services: Services, desktop: DesktopShell): Handlers {
+function registerHandlers(services: Services, desktop: DesktopShell, choosePath: ChoosePath): Handlers {
   const handlers: Handlers = new Map();
   const register: RegisterHandler = (contract, handler) => {
     // Each handler is stored with its own contract and only ever called with input parsed by that contract.
@@ -65,6 +69,9 @@ function registerHandlers(services: Services, desktop: DesktopShell): Handlers {
   registerLogHandlers(register, services.db);
   registerAuthHandlers(register, { settings: services.settings, users: services.users, env: {} });
   registerPublishHandlers(register, services.publisher);
+  registerModelHandlers(register, services.models, { choosePath });
+  const versions = { app: 'test', electron: 'none', chrome: 'chromium', node: process.versions.node };
+  registerAppHandlers(register, { versions, ...services.info }, { choosePath });
   return handlers;
 }
 
@@ -100,6 +107,11 @@ export interface OpenOptions {
   settings?: AppSettingsPatch;
   /** Runs before the page loads: routes to block, listeners for console messages. */
   beforeLoad?: (page: Page, context: BrowserContext) => Promise<void>;
+  /** Speech models from a local server instead of the internet. */
+  models?: ServicesOptions['models'];
+  colorScheme?: 'light' | 'dark';
+  /** Put clips where Settings ▸ General says, as the app does, instead of the test's own output folder. */
+  outputFolderFromSettings?: boolean;
 }
 
 export interface LecternPage {
@@ -110,6 +122,12 @@ export interface LecternPage {
   openedFolders: string[];
   /** Offers recordings through the DropZone's file input, as choosing them in the picker does. */
   addRecordings(paths: string[]): Promise<void>;
+  /** What the next native open dialogs answer, in order; once used up they answer null (closed). */
+  dialogAnswers: (string | null)[];
+  /** The dialogs the app opened. */
+  dialogRequests: PathRequest[];
+  /** Sends an event as the main process would (the menu's "Settings…", a notification's click). */
+  emit(channel: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<void>;
   /** Where a screenshot called `name` goes, for screenshots of one element. */
   screenshotPath(name: string): string;
@@ -137,22 +155,29 @@ export async function startHarness(): Promise<{
     const dataDir = path.join(scratch.dir, 'data');
     const services = await createServices({
       dataDir,
-      outputRoot: path.join(scratch.dir, 'output'),
+      outputRoot: options.outputFolderFromSettings ? undefined : path.join(scratch.dir, 'output'),
       // Credentials typed in the UI stay in this test; the machine's own AWS or Gemini variables never leak in.
       secrets: createMemorySecretStore(),
+      models: options.models,
     });
-    if (options.settings) services.settings.update(options.settings);
-    server.allowClerk(resolveAuthConfig(services.settings, {}).frontendApi);
+    const dialogAnswers: (string | null)[] = [];
+    const dialogRequests: PathRequest[] = [];
     const openedFolders: string[] = [];
-    const handlers = registerHandlers(services, {
+    const desktop: DesktopShell = {
       openFolder: async (folder) => {
         openedFolders.push(folder);
         return '';
       },
+    };
+    const handlers = registerHandlers(services, desktop, async (request) => {
+      dialogRequests.push(request);
+      return dialogAnswers.shift() ?? null;
     });
+    if (options.settings) services.settings.update(options.settings);
+    server.allowClerk(resolveAuthConfig(services.settings, {}).frontendApi);
     mediaResolver = createMediaResolver(services.db);
     const context: BrowserContext = await browser.newContext({
-      colorScheme: 'light',
+      colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
@@ -164,18 +189,20 @@ export async function startHarness(): Promise<{
     });
     await context.addInitScript(installPreload, server.mediaBase);
 
-    const emit = (channel: string, payload: unknown) =>
-      void page
-        .evaluate(
-          ([c, p]) => (globalThis as unknown as { __lecternEmit(c: unknown, p: unknown): void }).__lecternEmit(c, p),
-          [channel, payload] as const,
-        )
-        .catch(() => {}); // The page may be closing while the pipeline still reports.
+    const deliver = (channel: string, payload: unknown) =>
+      page.evaluate(
+        ([c, p]) => (globalThis as unknown as { __lecternEmit(c: unknown, p: unknown): void }).__lecternEmit(c, p),
+        [channel, payload] as const,
+      );
+    // The page may be closing while the pipeline still reports.
+    const emit = (channel: string, payload: unknown) => void deliver(channel, payload).catch(() => {});
     const stopProgress = services.jobs.onProgress((p) => emit(jobsEvents.progress.channel, p));
     const stopUpdates = services.jobs.onJobUpdated((job) => emit(jobsEvents.updated.channel, job));
     const stopSettings = services.settings.onChange((s) => emit(settingsEvents.changed.channel, s));
     const stopPublish = services.publisher.onProgress((p) => emit(publishEvents.progress.channel, p));
     await options.beforeLoad?.(page, context);
+    const stopModelProgress = services.models.onProgress((p) => emit(modelsEvents.progress.channel, p));
+    const stopModelChanges = services.models.onChange((list) => emit(modelsEvents.changed.channel, list));
     await page.goto(server.url);
 
     const lectern: LecternPage = {
@@ -183,6 +210,9 @@ export async function startHarness(): Promise<{
       services,
       dataDir,
       openedFolders,
+      dialogAnswers,
+      dialogRequests,
+      emit: deliver,
       async addRecordings(paths) {
         const byName = Object.fromEntries(paths.map((p) => [path.basename(p), p]));
         await page.evaluate((entries) => {
@@ -204,6 +234,8 @@ export async function startHarness(): Promise<{
         stopUpdates();
         stopSettings();
         stopPublish();
+        stopModelProgress();
+        stopModelChanges();
         await context.close();
         await services.shutdown();
         scratch.cleanup();

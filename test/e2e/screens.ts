@@ -86,3 +86,22 @@ export function publishScreen(page: Page) {
     copyButtons: panel.getByRole('button', { name: /^Copy link to / }),
   };
 }
+
+/** Settings, section by section, found by the labels a screen reader would announce. */
+export function settingsScreen(page: Page) {
+  const section = (name: string | RegExp): Locator => page.getByRole('region', { name });
+  return {
+    heading: page.getByRole('heading', { name: 'Settings', level: 1 }),
+    open: page.getByRole('button', { name: 'Settings' }),
+    back: page.getByRole('button', { name: 'Back to the queue' }),
+    section,
+    clipCount: page.getByLabel('Clips per lecture'),
+    shortest: page.getByLabel('Shortest clip'),
+    longest: page.getByLabel('Longest clip'),
+    outputFolder: page.getByTestId('output-folder'),
+    model: (name: string): Locator =>
+      section('Speech models')
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name }) }),
+  };
+}

@@ -120,7 +120,7 @@ describe('sign-in with an institution’s Clerk key', () => {
     expect(scripts.filter((name) => /ClerkIsland/.test(name))).toEqual([]);
     expect(await page.getByRole('status', { name: 'Sign-in' }).count()).toBe(0);
 
-    await page.getByText('Online services').click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const gemini = page.getByRole('region', { name: 'Gemini' });
     await gemini.getByText(/the audio of the parts of the recording where someone speaks/).waitFor();
     await gemini.getByText(/the transcript text/).waitFor();

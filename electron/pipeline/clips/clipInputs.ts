@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { defaultRenderSettings, type ClipCue, type RenderSettings } from '../../../shared/domain/clip.ts';
+import { renderSettingsSchema, type ClipCue, type RenderSettings } from '../../../shared/domain/clip.ts';
 import type { Sentence } from '../../../shared/domain/transcript.ts';
 import { getJob, type JobRow } from '../../db/jobsRepo.ts';
 import type { LecternDb } from '../../db/open.ts';
@@ -10,9 +10,12 @@ import { clipRenderHash } from './renderHash.ts';
 
 type ClipRow = typeof clips.$inferSelect;
 
-/** Jobs queued before render settings existed have none stored: they render with the defaults. */
+/**
+ * Jobs queued before render settings (or subtitle styles) existed have none stored: parsing fills in the defaults,
+ * which render as those jobs always did.
+ */
 export function renderSettingsOf(job: JobRow): RenderSettings {
-  return job.settings.render ?? defaultRenderSettings;
+  return renderSettingsSchema.parse(job.settings.render ?? {});
 }
 
 export function transcriptSentences(db: LecternDb, jobId: number): Sentence[] {

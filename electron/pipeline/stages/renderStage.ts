@@ -18,7 +18,7 @@ import type { ExportedClip } from '../export/manifest.ts';
 import { writeJobExports } from '../export/writeExports.ts';
 import { clipOutputSize, type LayoutRegions } from '../render/crop.ts';
 import { renderClip, type ClipSubtitles } from '../render/renderClip.ts';
-import { toAss } from '../render/subtitles/ass.ts';
+import { assStyleOptions, toAss } from '../render/subtitles/ass.ts';
 import { toSrt, toVtt } from '../render/subtitles/formats.ts';
 import { renderThumbnail } from '../render/thumbnail.ts';
 import { checkOutputFolder } from '../validate/source.ts';
@@ -81,8 +81,10 @@ async function renderOne(
   await writeFileAtomic(files.vtt, toVtt(cues));
   const size = clipOutputSize(media, settings.aspect, r.regions);
   const assPath = path.join(ctx.tempDir, `clip-${clip.id}.ass`);
-  if (settings.subtitles === 'burn')
-    await writeFileAtomic(assPath, toAss(cues, { width: size.width, height: size.height }));
+  if (settings.subtitles === 'burn') {
+    const style = assStyleOptions(settings.subtitleStyle);
+    await writeFileAtomic(assPath, toAss(cues, { width: size.width, height: size.height, style }));
+  }
   await renderClip({
     source: job.sourcePath,
     media,

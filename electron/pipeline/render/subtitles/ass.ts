@@ -1,3 +1,4 @@
+import type { SubtitleStyle } from '../../../../shared/domain/clip.ts';
 import type { Cue } from './cue.ts';
 
 export interface AssStyleOptions {
@@ -34,6 +35,14 @@ export interface AssStyle {
 }
 
 export const defaultFontName = 'DejaVu Sans';
+
+/** Small and large stay within the range subtitle guidelines allow (about 4.5 % to 7 % of the picture's height). */
+const sizeScale: Record<SubtitleStyle['size'], number> = { small: 0.82, medium: 1, large: 1.25 };
+
+/** The lecturer's subtitle style (Settings ▸ Clips) as options for the ASS script. */
+export function assStyleOptions(style: SubtitleStyle): AssStyleOptions {
+  return { fontScale: sizeScale[style.size], position: style.position };
+}
 
 /**
  * The style for a video size. Sizes follow broadcast subtitle practice: text about 5.5 % of the picture's shorter side
