@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { renderSettingsSchema, type RenderSettings } from '../../shared/domain/clip.ts';
+import { aspectSchema, subtitleModeSchema, type RenderSettings } from '../../shared/domain/clip.ts';
 import {
   analysisEngineChoiceSchema,
   clipLengthSchema,
@@ -72,15 +72,27 @@ function parseClips(value: string | undefined): number | undefined {
   return clips.data;
 }
 
-function parseRender(aspect: string | undefined, subtitles: string | undefined, loudnorm: boolean): RenderSettings {
-  const parsed = renderSettingsSchema.safeParse({ aspect, subtitles, loudnorm });
+/** Only what the command line says; everything else comes from the lecturer's settings, as in the app. */
+function parseRender(
+  aspect: string | undefined,
+  subtitles: string | undefined,
+  loudnorm: boolean | undefined,
+): Partial<RenderSettings> {
+  // Not renderSettingsSchema.partial(): zod 4 fills in a default even inside optional, and the flag left out would
+  // silently override Settings.
+  const given = z.object({
+    aspect: aspectSchema.optional(),
+    subtitles: subtitleModeSchema.optional(),
+    loudnorm: z.boolean().optional(),
+  });
+  const parsed = given.safeParse({ aspect, subtitles, loudnorm });
   if (!parsed.success) {
     throw new LecternError(
       'invalid-input',
       '--aspect must be original, 9:16 or 1:1, and --subtitles burn, soft or none.',
     );
   }
-  return parsed.data;
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
 }
 
 function parseOnline(
@@ -124,7 +136,7 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
       subtitles: { type: 'string' },
       engine: { type: 'string' },
       analysis: { type: 'string' },
-      loudnorm: { type: 'boolean', default: false },
+      loudnorm: { type: 'boolean' },
       start: { type: 'string' },
       end: { type: 'string' },
       title: { type: 'string' },
@@ -154,7 +166,7 @@ async function dispatch(argv: string[]): Promise<ExitCode> {
         captions: values.captions,
         clips: parseClips(values.clips),
         length: parseLength(values.length),
-        render: parseRender(values.aspect, values.subtitles, values.loudnorm ?? false),
+        render: parseRender(values.aspect, values.subtitles, values.loudnorm),
         online: parseOnline(values.engine, values.analysis),
         json,
       });

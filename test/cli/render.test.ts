@@ -1,6 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultAppSettings } from '../../shared/domain/appSettings.ts';
 import { clipSummarySchema } from '../../shared/domain/clip.ts';
 import { manifestSchema } from '../../electron/pipeline/export/manifest.ts';
 import { media } from '../env.ts';
@@ -182,6 +183,37 @@ describe('lectern process on a video with captions, cropped to 9:16 with soft su
       expect(probe.streams.find((s) => s.codec_type === 'subtitle')?.codec_name).toBe('mov_text');
       const srt = readFileSync(path.join(out, clip.subtitles.srt), 'utf8');
       expect(srt).toMatch(/Caption number \d+\./);
+    }
+    scratch.cleanup();
+  }, 300_000);
+});
+
+describe('lectern process without render flags', () => {
+  it('renders as Settings say (square, soft subtitles), and a flag still wins for its own setting', async () => {
+    const scratch = scratchDir();
+    const dataDir = path.join(scratch.dir, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    const clips = { ...defaultAppSettings.clips, render: { aspect: '1:1', subtitles: 'soft', loudnorm: false } };
+    writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ clips }));
+    const captions = path.join(scratch.dir, 'example.srt');
+    writeFileSync(
+      captions,
+      toSrt(Array.from({ length: 13 }, (_, i) => ({ start: i * 3 + 0.5, end: i * 3 + 2.5, text: `Line ${i + 1}.` }))),
+    );
+    const out = path.join(scratch.dir, 'out');
+    const args = ['process', media('auto-editor-example', 'example.mp4'), '--captions', captions, '--out', out];
+    const result = await runLectern([...args, '--subtitles', 'none', '--length', '10-20', '--json'], {
+      LECTERN_DATA_DIR: dataDir,
+    });
+    expect(result.code).toBe(0);
+    const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')));
+    expect(manifest.clips.length).toBeGreaterThan(0);
+    for (const clip of manifest.clips) {
+      const probe = probeFile(path.join(out, clip.file));
+      const video = probe.streams.find((s) => s.codec_type === 'video');
+      expect(video!.width).toBe(video!.height);
+      // Settings said soft subtitles; --subtitles none on the command line wins.
+      expect(probe.streams.some((s) => s.codec_type === 'subtitle')).toBe(false);
     }
     scratch.cleanup();
   }, 300_000);

@@ -17,7 +17,8 @@ export interface ProcessOptions {
   captions: string | undefined;
   clips: number | undefined;
   length: ClipLength | undefined;
-  render: RenderSettings;
+  /** What the command line asked for; the rest of the render settings come from Settings. */
+  render: Partial<RenderSettings>;
   /** --engine / --analysis; absent ones come from the settings file. */
   online: { transcription?: TranscriptionChoice; analysis?: AnalysisEngineChoice };
   json: boolean;
@@ -39,6 +40,7 @@ export async function processCommand(options: ProcessOptions): Promise<ExitCode>
       const unsubscribe = services.jobs.onProgress((p) => reporter.progress(p));
 
       const captionsPath = options.captions ? path.resolve(options.captions) : null;
+      const { render, subtitleStyle } = services.settings.get().clips;
       try {
         if (captionsPath) checkCaptionsFile(captionsPath);
         for (const file of options.media) {
@@ -49,7 +51,7 @@ export async function processCommand(options: ProcessOptions): Promise<ExitCode>
               captionsPath,
               ...(options.clips !== undefined ? { clipCount: options.clips } : {}),
               ...(options.length ? { clipLength: options.length } : {}),
-              render: options.render,
+              render: { ...render, subtitleStyle, ...options.render },
               ...options.online,
               ...(outputDir ? { outputDir } : {}),
             });
