@@ -21,7 +21,10 @@ export interface PublishContext {
 
 export interface ObjectReport {
   state(state: PublishFileState): void;
+  /** Bytes on their way (many small steps). */
   sent(bytes: number): void;
+  /** Bytes the store has confirmed, a part at a time: each is news worth showing at once. */
+  confirmed(bytes: number): void;
 }
 
 /** The ETag of an identical copy already in the bucket (same SHA-256 in its metadata, same size), else null. */
@@ -69,7 +72,7 @@ export async function publishObject(
         signal: to.signal,
       },
       { ...file, path: object.source.path, sha256: object.sha256 },
-      report.sent,
+      report.confirmed,
     );
     return { etag, unchanged: false };
   }

@@ -58,6 +58,11 @@ export function createPublishProgress(
       files[index]!.sentBytes = Math.min(bytes, files[index]!.size);
       sendSoon();
     },
+    /** A part the store confirmed: parts are megabytes apart, so these are few, and each is shown. */
+    confirmed(index: number, bytes: number) {
+      files[index]!.sentBytes = Math.min(bytes, files[index]!.size);
+      send();
+    },
     finish(final: PublicationStatus) {
       status = final;
       send();

@@ -137,6 +137,7 @@ export function createPublisher(deps: PublisherDeps) {
           const result = await publishObject({ client, db, settings, signal }, object, {
             state: (state) => progress.state(index, state),
             sent: (bytes) => progress.sent(index, bytes),
+            confirmed: (bytes) => progress.confirmed(index, bytes),
           });
           repo.markObjectComplete(db, id, result);
           progress.state(index, result.unchanged ? 'unchanged' : 'uploaded');

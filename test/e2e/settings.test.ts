@@ -192,7 +192,7 @@ describe('settings', () => {
       expect(Math.max(...rows)).toBeLessThan(video.height! / 2);
 
       // Dark, chosen in Settings: the page and the screens follow at once.
-      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
       await settings.open.click();
       await settings.section('Appearance').getByRole('radio', { name: 'Dark' }).check();
       await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
@@ -205,7 +205,7 @@ describe('settings', () => {
       expect(await settings.heading.count()).toBe(0);
       await lectern.screenshot('job-view-dark');
       await expectReadable(lectern, 'job view, dark');
-      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
       await view.view.waitFor({ state: 'detached' });
       await lectern.screenshot('queue-dark');
       await expectReadable(lectern, 'queue, dark');

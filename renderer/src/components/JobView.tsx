@@ -5,7 +5,6 @@ import { openExportFolder, renderChangedClips } from '../ipc/clipCommands.ts';
 import { useJobsStore } from '../stores/jobsStore.ts';
 import { useJobViewStore } from '../stores/jobViewStore.ts';
 import { useEditorStore } from '../stores/editorStore.ts';
-import { PublishSignInNotice } from '../auth/PublishSignInNotice.tsx';
 import { EditorWorkspace } from './editor/EditorWorkspace.tsx';
 import { ProcessingNotes } from './ProcessingNotes.tsx';
 import { PublishPanel } from './publish/PublishPanel.tsx';
@@ -56,7 +55,6 @@ function JobDetails({ job }: { job: JobSummary }) {
           <PublishPanel job={job} clips={state.data.clips} />
         </>
       )}
-      <PublishSignInNotice />
       <ProcessingNotes job={job} />
     </section>
   );

@@ -10,6 +10,8 @@ import {
   publishJob,
   subscribeToPublishing,
 } from '../../ipc/publishCommands.ts';
+import { PublishSignInNotice } from '../../auth/PublishSignInNotice.tsx';
+import { useSignInRequirement } from '../../auth/useSignInRequirement.ts';
 import { useJobPublishing } from '../../stores/publishStore.ts';
 import { PublishedLinks } from './PublishedLinks.tsx';
 import { PublishProgressView } from './PublishProgressView.tsx';
@@ -38,6 +40,7 @@ function PublishError({ error }: { error: AppError }) {
 /** The job view's publishing section: publish to S3, follow progress, cancel, copy share links. */
 export function PublishPanel({ job, clips }: { job: JobSummary; clips: ClipSummary[] }) {
   const publishing = useJobPublishing(job.id);
+  const signIn = useSignInRequirement();
   const [configured, setConfigured] = useState<boolean | null>(null);
   // Opens itself when publishing is not set up; afterwards the lecturer opens and closes it.
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -60,7 +63,9 @@ export function PublishPanel({ job, clips }: { job: JobSummary; clips: ClipSumma
       ? 'Render the clips first.'
       : configured === false
         ? 'Set up publishing first.'
-        : undefined;
+        : !signIn.allowed && signIn.status !== 'checking'
+          ? 'Sign in first.'
+          : undefined;
   const { busy, progress, publication, error } = publishing;
   const running = busy || progress?.status === 'uploading';
   const onSaved = (s3: S3SettingsValue | null) => setConfigured(s3 !== null);
@@ -68,6 +73,7 @@ export function PublishPanel({ job, clips }: { job: JobSummary; clips: ClipSumma
   return (
     <section className="job-view__part publish" aria-labelledby="publish-title">
       <h3 id="publish-title">Publish</h3>
+      <PublishSignInNotice />
       {configured === false && (
         <p className="publish__unconfigured">
           Publishing is not set up yet: Lectern needs the S3 bucket your institution uses, and credentials for it. Fill
