@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { inputLimitsSchema, jobSettingsSchema, type InputLimits } from '../../shared/domain/settings.ts';
@@ -18,7 +19,7 @@ import { createEnvironmentSecretStore, type SecretStore } from '../settings/secr
 import { createPublisher } from '../publish/publisher.ts';
 import { createClipActions } from './clipActions.ts';
 import { createJobEvents, createJobService } from './jobService.ts';
-import { createSignInGate, createUserService } from './userService.ts';
+import { createSignInGate, createUserService, publishingUserName } from './userService.ts';
 import { createModelService, type ModelServiceOptions } from './modelService.ts';
 
 export interface ServicesOptions {
@@ -108,6 +109,7 @@ export async function createServices(options: ServicesOptions) {
     secrets,
     // An institution that requires sign-in before publishing gets it everywhere, the CLI included.
     signInGate: options.signInGate ?? createSignInGate({ settings, users }),
+    userName: () => publishingUserName(users, () => os.userInfo().username),
   });
   const models = createModelService({ dataDir, ...options.models });
 

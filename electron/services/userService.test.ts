@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open.ts';
 import { createSettingsStore } from '../settings/settingsStore.ts';
-import { createSignInGate, createUserService, findUser } from './userService.ts';
+import { createSignInGate, createUserService, findUser, publishingUserName } from './userService.ts';
 
 const key = `pk_test_${Buffer.from('clerk.example.edu$').toString('base64')}`;
 const person = { clerkId: 'user_2abc', name: 'Ada Lovelace', email: 'ada@example.edu' };
@@ -43,5 +43,16 @@ describe('the sign-in gate before publishing', () => {
 
   it('says sign-in is not set up when required without a key', () => {
     expect(setup(true, null).gate).toThrow(/no sign-in is set up/);
+  });
+});
+
+describe('who {user} names in published keys', () => {
+  it('is the signed-in person, else the computer account', () => {
+    const users = createUserService(openDatabase(':memory:'));
+    expect(publishingUserName(users, () => 'lab-pc')).toBe('lab-pc');
+    users.signedIn(person);
+    expect(publishingUserName(users, () => 'lab-pc')).toBe('ada');
+    users.signedIn({ ...person, email: null });
+    expect(publishingUserName(users, () => 'lab-pc')).toBe('Ada Lovelace');
   });
 });

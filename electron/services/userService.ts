@@ -65,3 +65,12 @@ export function createSignInGate(deps: {
     );
   };
 }
+
+/**
+ * Who `{user}` in the S3 key prefix names: the signed-in person (the part of their e-mail before the @, which an
+ * institution's bucket policies usually key on), else their name, else the computer's account name.
+ */
+export function publishingUserName(users: Pick<UserService, 'current'>, accountName: () => string): string {
+  const user = users.current();
+  return user?.email?.split('@')[0] || user?.name || accountName();
+}

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ClipSummary } from '../../../shared/domain/clip.ts';
+import type { Sentence } from '../../../shared/domain/transcript.ts';
 import { retimeCues } from '../../../shared/editing/cues.ts';
 import type { Edge } from '../../../shared/editing/snap.ts';
 import type { LecternApi } from '../../../shared/ipc/index.ts';
@@ -19,6 +20,7 @@ export interface EditorState {
   jobId: number | null;
   /** The recording's length, once known: edits never run past it. */
   durationSec: number;
+  sentences: readonly Sentence[];
   clips: ClipSummary[];
   selectedClipId: number | null;
   past: HistoryEntry[];
@@ -35,7 +37,8 @@ export interface EditorState {
   selection: { start: number; end: number } | null;
 
   setSelection(selection: { start: number; end: number } | null): void;
-  open(jobId: number, durationSec: number): void;
+  /** `sentences`: the transcript, which fills a stretch a corrected highlight grows by. */
+  open(jobId: number, durationSec: number, sentences?: readonly Sentence[]): void;
   receiveClips(clips: ClipSummary[]): void;
   select(clipId: number | null): void;
   setActiveEdge(edge: Edge): void;
@@ -160,6 +163,7 @@ export function createEditorStore(api: () => LecternApi<File> = lecternApi) {
     return {
       jobId: null,
       durationSec: Infinity,
+      sentences: [],
       clips: [],
       selectedClipId: null,
       past: [],
@@ -174,13 +178,14 @@ export function createEditorStore(api: () => LecternApi<File> = lecternApi) {
 
       setSelection: (selection) => set({ selection }),
 
-      open(jobId, durationSec) {
-        if (get().jobId === jobId) return set({ durationSec });
+      open(jobId, durationSec, sentences = []) {
+        if (get().jobId === jobId) return set({ durationSec, sentences });
         for (const timer of timers.values()) clearTimeout(timer);
         timers.clear();
         set({
           jobId,
           durationSec,
+          sentences,
           clips: [],
           selectedClipId: null,
           past: [],
@@ -219,7 +224,7 @@ export function createEditorStore(api: () => LecternApi<File> = lecternApi) {
         if (!after.title.trim()) after.title = before.title;
         const moved = after.start !== before.start || after.end !== before.end;
         if (moved && after.subtitleText && patch.subtitleText === undefined) {
-          after.subtitleText = retimeCues(after.subtitleText, before, after);
+          after.subtitleText = retimeCues(after.subtitleText, before, after, get().sentences);
         }
         if (sameFields(before, after)) return false;
         apply(clipId, after);

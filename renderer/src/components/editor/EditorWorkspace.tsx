@@ -33,7 +33,8 @@ export function EditorWorkspace({ job, data }: { job: JobSummary; data: JobViewD
   const dismissError = useEditorStore((s) => s.dismissError);
   const durationSec = job.media?.durationSec ?? Infinity;
 
-  useEffect(() => open(job.id, durationSec), [open, job.id, durationSec]);
+  const sentences = data.analysis.sentences;
+  useEffect(() => open(job.id, durationSec, sentences), [open, job.id, durationSec, sentences]);
   useEffect(() => receiveClips(data.clips), [receiveClips, data.clips]);
   useEditorKeyboard(data.analysis.pauses, data.analysis.sentences);
 
