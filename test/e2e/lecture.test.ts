@@ -1,10 +1,7 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { media } from '../env.ts';
-import { physicsLectureSrt } from '../support/captions.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captionedPhysicsLecture } from '../support/captions.ts';
 import { scratchDir } from '../support/lectern.ts';
-import { startHarness, type LecternPage } from './harness.ts';
+import { useLecternHarness } from './lifecycle.ts';
 import { editHighlightWithKeyboard } from './editorFlow.ts';
 import { deleteUndoAndAddHighlights } from './highlightListFlow.ts';
 import { jobViewScreen, queueScreen } from './screens.ts';
@@ -16,22 +13,10 @@ const pipelineTimeout = 180_000;
 const editingTimeout = 180_000;
 
 describe('a lecture dropped into the app', () => {
-  let harness: Awaited<ReturnType<typeof startHarness>>;
-  let lectern: LecternPage | undefined;
+  const lecterns = useLecternHarness('failure');
   const recordings = scratchDir('lectern-e2e-media-');
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await lectern?.screenshot('failure').catch(() => {});
-    await lectern?.close();
-    lectern = undefined;
-  });
-
   afterAll(async () => {
-    await harness?.stop();
     recordings.cleanup();
   });
 
@@ -39,11 +24,9 @@ describe('a lecture dropped into the app', () => {
     'shows live progress and the highlights found; a highlight is trimmed by keyboard, re-rendered and played',
     async () => {
       // A lecturer keeps captions beside the recording; the transcript stage finds them there.
-      const recording = path.join(recordings.dir, lectureName);
-      copyFileSync(media('physicsworks-lecture', lectureName), recording);
-      writeFileSync(path.join(recordings.dir, 'physicsworks_audio.srt'), physicsLectureSrt());
+      const recording = captionedPhysicsLecture(recordings.dir, lectureName);
 
-      lectern = await harness.openLectern();
+      const lectern = await lecterns.open();
       const { page } = lectern;
       const queue = queueScreen(page);
       await page.getByText('No lectures yet').waitFor();

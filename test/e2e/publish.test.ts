@@ -1,11 +1,8 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { media } from '../env.ts';
-import { physicsLectureSrt } from '../support/captions.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captionedPhysicsLecture } from '../support/captions.ts';
 import { scratchDir } from '../support/lectern.ts';
 import { allowCredentials, startS3Server, type TestS3Server } from '../support/s3Server.ts';
-import { startHarness, type LecternPage } from './harness.ts';
+import { useLecternHarness } from './lifecycle.ts';
 import { jobViewScreen, publishScreen, queueScreen } from './screens.ts';
 
 const lectureName = 'physicsworks_audio.webm';
@@ -14,24 +11,15 @@ const credentials = { accessKeyId: 'LECTERNE2EKEY9W3V', secretAccessKey: 'e2e+Se
 allowCredentials(credentials);
 
 describe('publishing a lecture from the job view', () => {
-  let harness: Awaited<ReturnType<typeof startHarness>>;
-  let lectern: LecternPage | undefined;
+  const lecterns = useLecternHarness('publish-failure');
   let server: TestS3Server;
   const recordings = scratchDir('lectern-e2e-publish-');
 
   beforeAll(async () => {
     server = await startS3Server({ buckets: ['lectures'] });
-    harness = await startHarness();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await lectern?.screenshot('publish-failure').catch(() => {});
-    await lectern?.close();
-    lectern = undefined;
   });
 
   afterAll(async () => {
-    await harness?.stop();
     await server?.stop();
     recordings.cleanup();
   });
@@ -39,11 +27,9 @@ describe('publishing a lecture from the job view', () => {
   it(
     'sets up the bucket in the UI, shows progress while publishing, and copies working links',
     async () => {
-      const recording = path.join(recordings.dir, lectureName);
-      copyFileSync(media('physicsworks-lecture', lectureName), recording);
-      writeFileSync(path.join(recordings.dir, 'physicsworks_audio.srt'), physicsLectureSrt());
+      const recording = captionedPhysicsLecture(recordings.dir, lectureName);
 
-      lectern = await harness.openLectern();
+      const lectern = await lecterns.open();
       const { page } = lectern;
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
         origin: new URL(page.url()).origin,

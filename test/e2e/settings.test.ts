@@ -1,15 +1,15 @@
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../electron/pipeline/ffmpeg/run.ts';
-import { media } from '../env.ts';
-import { physicsLectureSrt } from '../support/captions.ts';
+import { captionedPhysicsLecture } from '../support/captions.ts';
 import { probeFile } from '../support/ffprobe.ts';
 import { scratchDir } from '../support/lectern.ts';
 import { fakeModelName, startModelRelease, type ModelRelease } from '../support/modelRelease.ts';
 import { measureContrast } from './contrast.ts';
-import { startHarness, type LecternPage } from './harness.ts';
+import type { LecternPage } from './harness.ts';
+import { useLecternHarness } from './lifecycle.ts';
 import { jobViewScreen, queueScreen, settingsScreen } from './screens.ts';
 
 const lectureName = 'physicsworks_audio.webm';
@@ -95,37 +95,26 @@ async function walkWithTab(page: Page, limit = 80): Promise<string[]> {
 }
 
 describe('settings', () => {
-  let harness: Awaited<ReturnType<typeof startHarness>>;
-  let lectern: LecternPage | undefined;
+  const lecterns = useLecternHarness('settings-failure');
   let release: ModelRelease | undefined;
   const work = scratchDir('lectern-e2e-settings-');
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await lectern?.screenshot('settings-failure').catch(() => {});
-    await lectern?.close();
-    lectern = undefined;
+  afterEach(async () => {
     await release?.server.close();
     release = undefined;
   });
 
   afterAll(async () => {
-    await harness?.stop();
     work.cleanup();
   });
 
   it(
     'changes clip defaults in the UI, and the next lecture uses them; light and dark both read well',
     async () => {
-      const recording = path.join(work.dir, lectureName);
-      copyFileSync(media('physicsworks-lecture', lectureName), recording);
-      writeFileSync(path.join(work.dir, 'physicsworks_audio.srt'), physicsLectureSrt());
+      const recording = captionedPhysicsLecture(work.dir, lectureName);
       const chosenFolder = path.join(work.dir, 'My highlights');
 
-      lectern = await harness.openLectern({ outputFolderFromSettings: true });
+      const lectern = await lecterns.open({ outputFolderFromSettings: true });
       const { page } = lectern;
       const settings = settingsScreen(page);
       await settings.open.click();
@@ -215,7 +204,7 @@ describe('settings', () => {
   );
 
   it('is usable with the keyboard alone: every stop labelled and visibly focused', async () => {
-    lectern = await harness.openLectern();
+    const lectern = await lecterns.open();
     const { page } = lectern;
     const settings = settingsScreen(page);
     await page.getByText('No lectures yet').waitFor();
@@ -278,7 +267,7 @@ describe('settings', () => {
 
   it('downloads a speech model with live progress, cancels, continues, and removes it', async () => {
     release = await startModelRelease(work.dir, 400_000);
-    lectern = await harness.openLectern({ models: { catalogue: release.catalogue, verifyLoad: null } });
+    const lectern = await lecterns.open({ models: { catalogue: release.catalogue, verifyLoad: null } });
     const { page } = lectern;
     const settings = settingsScreen(page);
     await settings.open.click();

@@ -1,11 +1,8 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { media } from '../env.ts';
-import { physicsLectureSrt } from '../support/captions.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captionedPhysicsLecture } from '../support/captions.ts';
 import { scratchDir } from '../support/lectern.ts';
-import { startHarness, type LecternPage } from './harness.ts';
+import { useLecternHarness } from './lifecycle.ts';
 import { jobViewScreen, queueScreen } from './screens.ts';
 
 const lectureName = 'physicsworks_audio.webm';
@@ -41,20 +38,10 @@ function fromOurCode(errors: string[]): string[] {
 }
 
 describe('sign-in with an institution’s Clerk key', () => {
-  let harness: Awaited<ReturnType<typeof startHarness>>;
-  let lectern: LecternPage | undefined;
+  const lecterns = useLecternHarness('sign-in-failure');
   const recordings = scratchDir('lectern-e2e-signin-');
 
-  beforeAll(async () => {
-    harness = await startHarness();
-  });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await lectern?.screenshot('sign-in-failure').catch(() => {});
-    await lectern?.close();
-    lectern = undefined;
-  });
   afterAll(async () => {
-    await harness?.stop();
     recordings.cleanup();
   });
 
@@ -64,7 +51,7 @@ describe('sign-in with an institution’s Clerk key', () => {
       const external: string[] = [];
       const consoleErrors: string[] = [];
       const opened = Date.now();
-      lectern = await harness.openLectern({
+      const lectern = await lecterns.open({
         settings: { signIn: { clerkPublishableKey: publishableKey, requireSignInToPublish: true } },
         beforeLoad: noNetwork(external, consoleErrors),
       });
@@ -78,9 +65,7 @@ describe('sign-in with an institution’s Clerk key', () => {
       expect(external.every((u) => new URL(u).hostname === frontendApi)).toBe(true);
       await lectern.screenshot('sign-in-1-offline');
 
-      const recording = path.join(recordings.dir, lectureName);
-      copyFileSync(media('physicsworks-lecture', lectureName), recording);
-      writeFileSync(path.join(recordings.dir, 'physicsworks_audio.srt'), physicsLectureSrt());
+      const recording = captionedPhysicsLecture(recordings.dir, lectureName);
       await lectern.addRecordings([recording]);
       const queue = queueScreen(page);
       await queue
@@ -109,7 +94,7 @@ describe('sign-in with an institution’s Clerk key', () => {
   it('without a key: never requests Clerk, shows no sign-in, and keeps the Gemini key write-only', async () => {
     const external: string[] = [];
     const consoleErrors: string[] = [];
-    lectern = await harness.openLectern({ beforeLoad: noNetwork(external, consoleErrors) });
+    const lectern = await lecterns.open({ beforeLoad: noNetwork(external, consoleErrors) });
     const { page } = lectern;
     await page.getByText('No lectures yet').waitFor();
     await page.waitForLoadState('networkidle');

@@ -38,3 +38,11 @@ export function captionedJfk(dir: string, fileName = 'jfk.mp3'): string {
   writeFileSync(path.join(dir, `${path.parse(fileName).name}.srt`), toSrt(cues));
   return target;
 }
+
+/** The physics lecture's audio copied into `dir` with its captions beside it, as Zoom or Panopto leave them. */
+export function captionedPhysicsLecture(dir: string, fileName = 'physicsworks_audio.webm'): string {
+  const target = path.join(dir, fileName);
+  copyFileSync(media('physicsworks-lecture', fileName), target);
+  writeFileSync(path.join(dir, `${path.parse(fileName).name}.srt`), physicsLectureSrt());
+  return target;
+}
