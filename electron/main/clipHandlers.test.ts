@@ -1,97 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MediaInfo } from '../../shared/domain/media.ts';
-import { jobSettingsSchema } from '../../shared/domain/settings.ts';
-import type { Contract } from '../../shared/ipc/contract.ts';
+import { describe, expect, it } from 'vitest';
 import { clipsContracts } from '../../shared/ipc/clips.contract.ts';
-import { createJob, jobSummary, markStageFinished, markStageStarted, stageRows, updateJob } from '../db/jobsRepo.ts';
-import { closeDatabase, openDatabase, type LecternDb } from '../db/open.ts';
+import { markStageFinished, markStageStarted, stageRows, updateJob } from '../db/jobsRepo.ts';
+import type { LecternDb } from '../db/open.ts';
 import { clips, contentSegments, layoutAnalyses, silenceRegions, transcripts } from '../db/schema/index.ts';
 import { currentClipHash } from '../pipeline/clips/clipInputs.ts';
-import { createClipActions } from '../services/clipActions.ts';
-import { registerClipHandlers } from './clipHandlers.ts';
-import { answerRequest, type IpcHandler, type SenderFacts, type TrustedRenderer } from './ipcCore.ts';
-
-const trusted: TrustedRenderer = { webContentsId: 1, appUrl: 'file:///app/out/renderer/index.html' };
-const ourPage: SenderFacts = { webContentsId: 1, frameUrl: trusted.appUrl, isMainFrame: true };
-
-const media: MediaInfo = {
-  container: 'mov,mp4,m4a,3gp,3g2,mj2',
-  durationSec: 600,
-  sizeBytes: 50_000_000,
-  bitRate: 600_000,
-  audio: { index: 1, codec: 'aac', sampleRate: 48_000, channels: 2, language: null },
-  video: { index: 0, codec: 'h264', width: 1280, height: 720, frameRate: 30 },
-  subtitles: [],
-};
-
-type Route = (raw: unknown, sender?: SenderFacts) => Promise<unknown>;
+import { ourPage, useClipHandlerFixture, type ClipHandlerFixture } from './clipHandlersFixture.ts';
+import type { SenderFacts } from './ipcCore.ts';
 
 describe('registerClipHandlers over a real database', () => {
   let db: LecternDb;
   let enqueued: number[];
-  let routes: Map<string, Route>;
+  let routes: ClipHandlerFixture['routes'];
   let jobId: number;
   let opened: string[];
-  let outputDir: string;
   let firstClip: number;
   let secondClip: number;
-
-  const call = (channel: string, raw?: unknown, sender?: SenderFacts) => {
-    const route = routes.get(channel);
-    if (!route) throw new Error(`no handler for ${channel}`);
-    return route(raw, sender);
-  };
-  const clipRow = (id: number) => db.select().from(clips).where(eq(clips.id, id)).get()!;
-
-  beforeEach(() => {
-    db = openDatabase(':memory:');
-    enqueued = [];
-    // The real queue would start FFmpeg; this one does what enqueue promises the database and remembers the call.
-    const queue = {
-      enqueue(id: number) {
-        updateJob(db, id, { status: 'queued', error: null, finishedAt: null });
-        enqueued.push(id);
-      },
-    };
-    const actions = createClipActions({ db, queue, jobs: { get: (id) => jobSummary(db, id) } });
-    routes = new Map();
-    opened = [];
-    const desktop = {
-      openFolder: async (folder: string) => {
-        opened.push(folder);
-        return '';
-      },
-    };
-    registerClipHandlers(
-      <C extends Contract>(contract: C, handler: IpcHandler<C>) => {
-        routes.set(contract.channel, (raw, sender = ourPage) => answerRequest(contract, handler, raw, sender, trusted));
-      },
-      actions,
-      desktop,
-    );
-
-    outputDir = mkdtempSync(path.join(os.tmpdir(), 'lectern-clips-'));
-    const settings = jobSettingsSchema.parse({ outputDir });
-    jobId = updateJob(db, createJob(db, '/lectures/week1.mp4', settings, media).id, { status: 'done' }).id;
-    const inserted = db
-      .insert(clips)
-      .values([
-        { jobId, start: 60, end: 90, title: 'Entropy in one picture', score: 0.7 },
-        { jobId, start: 10, end: 40, title: 'Why heat flows', score: 0.9 },
-      ])
-      .returning({ id: clips.id })
-      .all();
-    [secondClip, firstClip] = inserted.map((row) => row.id) as [number, number];
-  });
-
-  afterEach(() => {
-    closeDatabase(db);
-    rmSync(outputDir, { recursive: true, force: true });
-  });
+  let call: ClipHandlerFixture['call'];
+  let clipRow: ClipHandlerFixture['clipRow'];
+  useClipHandlerFixture((f) => ({ db, enqueued, routes, jobId, opened, firstClip, secondClip, call, clipRow } = f));
 
   it('answers every clips contract and nothing else', () => {
     expect([...routes.keys()].sort()).toEqual(
@@ -307,121 +234,5 @@ describe('registerClipHandlers over a real database', () => {
   it('offers no waveform while the audio stage is still running', async () => {
     markStageStarted(db, jobId, 'audio', 1);
     await expect(call('jobs:analysis', { jobId })).resolves.toMatchObject({ ok: true, value: { waveform: null } });
-  });
-
-  describe('adding and deleting highlights', () => {
-    const sentences = [
-      { start: 0, end: 4.2, text: 'Good morning.', words: null },
-      { start: 4.5, end: 9, text: 'Today: entropy.', words: null },
-      { start: 9.4, end: 15, text: 'It only grows.', words: null },
-    ];
-    beforeEach(() => {
-      db.insert(transcripts).values({ jobId, source: 'captions', segments: sentences }).run();
-      db.insert(contentSegments)
-        .values({ jobId, position: 0, start: 0, end: 300, title: 'Heat', topic: 'heat', importance: 0.8, reasons: [] })
-        .run();
-      db.insert(silenceRegions)
-        .values(
-          [
-            [4.2, 4.5],
-            [9, 9.4],
-          ].map(([start, end]) => ({
-            jobId,
-            kind: 'pause' as const,
-            start: start!,
-            end: end!,
-            detector: 'silero' as const,
-          })),
-        )
-        .run();
-    });
-
-    it('adds a highlight cut at the sentence ends inside the pauses nearest what was asked, as a draft', async () => {
-      const added = await call('clips:add', { jobId, start: 4, end: 9.6 });
-      // The pause 4.2–4.5 s: start 0.15 s before speech resumes; the pause 9–9.4 s: end 0.15 s after speech stops.
-      expect(added).toMatchObject({
-        ok: true,
-        value: { jobId, start: 4.35, end: 9.15, title: 'Heat', state: 'draft', needsRender: true, outputs: null },
-      });
-      const listed = await call('clips:list', { jobId });
-      expect(listed).toMatchObject({ ok: true, value: [{ start: 4.35 }, { id: firstClip }, { id: secondClip }] });
-    });
-
-    it('adds exactly the range asked for when told not to snap, with the title given', async () => {
-      const added = await call('clips:add', { jobId, start: 4, end: 9.6, title: 'Entropy', snap: false });
-      expect(added).toMatchObject({ ok: true, value: { start: 4, end: 9.6, title: 'Entropy' } });
-    });
-
-    it.each([
-      [{ start: 590, end: 700 }, 'lies outside the recording, which lasts 600.00 s'],
-      [{ start: 600, end: 601 }, 'lies outside the recording'],
-      [{ start: 20, end: 20.5 }, 'at least a second long'],
-    ])('refuses to add %j', async (range, words) => {
-      await expect(call('clips:add', { jobId, ...range })).resolves.toMatchObject({
-        ok: false,
-        error: { code: 'invalid-input', message: expect.stringContaining(words) },
-      });
-      expect(db.select().from(clips).all()).toHaveLength(2);
-    });
-
-    it('refuses to add or delete while the job is running', async () => {
-      updateJob(db, jobId, { status: 'running' });
-      for (const [channel, input] of [
-        ['clips:add', { jobId, start: 100, end: 130 }],
-        ['clips:delete', { clipId: firstClip }],
-      ] as const) {
-        await expect(call(channel, input)).resolves.toMatchObject({ ok: false, error: { code: 'job-busy' } });
-      }
-      expect(db.select().from(clips).all()).toHaveLength(2);
-    });
-
-    it('deletes a rendered highlight with its files and queues the exports to be written again', async () => {
-      const clipDir = path.join(outputDir, 'clips');
-      mkdirSync(clipDir);
-      const outputs = {
-        video: path.join(clipDir, '01-why-heat-flows.mp4'),
-        srt: path.join(clipDir, '01-why-heat-flows.srt'),
-        vtt: path.join(clipDir, '01-why-heat-flows.vtt'),
-        thumbnail: path.join(clipDir, '01-why-heat-flows.jpg'),
-      };
-      for (const file of Object.values(outputs)) writeFileSync(file, 'rendered');
-      const keep = path.join(clipDir, '02-entropy-in-one-picture.mp4');
-      writeFileSync(keep, 'rendered');
-      db.update(clips).set({ state: 'rendered', outputs }).where(eq(clips.id, firstClip)).run();
-
-      const result = await call('clips:delete', { clipId: firstClip });
-      expect(result).toMatchObject({ ok: true, value: [{ id: secondClip }] });
-      expect(Object.values(outputs).filter((file) => existsSync(file))).toEqual([]);
-      expect(existsSync(keep)).toBe(true);
-      expect(enqueued).toEqual([jobId]);
-    });
-
-    it('deletes a highlight never rendered without rendering anything', async () => {
-      await expect(call('clips:delete', { clipId: secondClip })).resolves.toMatchObject({
-        ok: true,
-        value: [{ id: firstClip }],
-      });
-      expect(enqueued).toEqual([]);
-      await expect(call('clips:delete', { clipId: secondClip })).resolves.toMatchObject({
-        ok: false,
-        error: { code: 'job-not-found' },
-      });
-    });
-  });
-
-  describe('clips:openFolder', () => {
-    it("asks the desktop to show the job's export folder", async () => {
-      await expect(call('clips:openFolder', { jobId })).resolves.toEqual({ ok: true, value: { path: outputDir } });
-      expect(opened).toEqual([outputDir]);
-    });
-
-    it('says so when the folder has not been made yet, and opens nothing', async () => {
-      rmSync(outputDir, { recursive: true });
-      await expect(call('clips:openFolder', { jobId })).resolves.toMatchObject({
-        ok: false,
-        error: { code: 'file-missing', message: expect.stringContaining('made when the clips are first rendered') },
-      });
-      expect(opened).toEqual([]);
-    });
   });
 });
